@@ -1,0 +1,14 @@
+namespace Interlink.Cli;
+
+/// <summary>Exit codes of every interlink command (documented in the README).</summary>
+public static class ExitCodes
+{
+    /// <summary>Success: the input is valid and the command did its job.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Interlink itself failed; a bug to report.</summary>
+    public const int InternalError = 1;
+
+    /// <summary>The input is invalid: a bad file, bad YAML, a failed rule, or bad usage.</summary>
+    public const int InvalidInput = 2;
+}

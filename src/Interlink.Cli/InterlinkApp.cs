@@ -1,0 +1,52 @@
+using Interlink.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Interlink.Cli;
+
+/// <summary>The <c>interlink</c> command line: commands, help and exit codes.</summary>
+public static class InterlinkApp
+{
+    /// <summary>Runs the command line on the real console.</summary>
+    public static int Run(string[] args)
+    {
+        var console = AnsiConsole.Console;
+        // Redirected output goes to tools and logs: one finding per line, never wrapped at 80 columns.
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = UnwrappedWidth;
+        return Run(args, console);
+    }
+
+    /// <summary>Width used when output is redirected, wide enough that no finding is wrapped.</summary>
+    public const int UnwrappedWidth = 100_000;
+
+    /// <summary>Runs the command line writing to <paramref name="console"/> (tests pass a recording console).</summary>
+    public static int Run(string[] args, IAnsiConsole console)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("interlink");
+            config.UseAssemblyInformationalVersion();
+            config.ConfigureConsole(console);
+            config.UseStrictParsing();
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(console, exception));
+
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check interlink.yaml files: every problem with its file, line, YAML path and fix.")
+                .WithExample("validate")
+                .WithExample("validate", "examples/seed.yaml", "--format", "json");
+            config.AddCommand<InitCommand>("init")
+                .WithDescription("Write a commented starter interlink.yaml that validates.")
+                .WithExample("init", "--mode", "native", "ledger.yaml");
+            config.AddCommand<SchemaCommand>("schema")
+                .WithDescription("Print the JSON Schema of interlink.yaml (for editor completion).")
+                .WithExample("schema", "-o", "interlink.schema.json");
+            config.AddCommand<RulesCommand>("rules")
+                .WithDescription("List every validation rule with its code.");
+            config.AddCommand<RegionsCommand>("regions")
+                .WithDescription("List the AWS Regions and AZ IDs Interlink knows offline.");
+        });
+        return app.Run(args);
+    }
+}

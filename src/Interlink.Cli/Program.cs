@@ -1,0 +1,3 @@
+using Interlink.Cli;
+
+return InterlinkApp.Run(args);

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Interlink.Cli.Rendering;
+
+/// <summary>Writes JSON reports: camelCase, indented, unescaped so paths and messages read as written.</summary>
+internal static class JsonReport
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write<T>(IAnsiConsole console, T value) =>
+        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, Options));
+}

@@ -1,0 +1,81 @@
+using Interlink.Core.Diagnostics;
+using Interlink.Core.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Interlink.Core.Loading;
+
+/// <summary>Reads <c>interlink.yaml</c> into an <see cref="InterlinkConfig"/>, reporting every problem with its position.</summary>
+public static class ConfigLoader
+{
+    /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    public static LoadResult LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var bag = new DiagnosticBag(new SourceMap(path));
+            var why = e is FileNotFoundException or DirectoryNotFoundException ? "does not exist" : $"cannot be read ({e.Message})";
+            bag.Error(LoadCodes.FileUnreadable, "", $"'{path}' {why}",
+                "pass the path of an interlink.yaml, or run 'interlink init' to write one");
+            return new LoadResult(null, bag);
+        }
+
+        return LoadText(text, path);
+    }
+
+    /// <summary>Reads config <paramref name="text"/>; <paramref name="fileName"/> is used in locations.</summary>
+    public static LoadResult LoadText(string text, string fileName)
+    {
+        var diagnostics = new DiagnosticBag(new SourceMap(fileName));
+        var root = Parse(text, diagnostics);
+        var config = root is null ? null : ConfigReader.Read(root, diagnostics);
+        return new LoadResult(config, diagnostics);
+    }
+
+    private static YamlNode? Parse(string text, DiagnosticBag diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var line = (int)e.Start.Line;
+            var column = (int)e.Start.Column;
+            var (code, message, fix) = Explain(e);
+            diagnostics.SourceMap.Record("", line, column);
+            diagnostics.Report(code, Severity.Error, "", $"{message} at line {line}, column {column}", fix);
+            return null;
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            diagnostics.Error(LoadCodes.DocumentCount, "",
+                stream.Documents.Count == 0 ? "the file is empty" : $"the file holds {stream.Documents.Count} YAML documents",
+                stream.Documents.Count == 0 ? "run 'interlink init' to write a starter file" : "keep one design per file (remove the '---' separators)");
+            return null;
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+
+    private static (string Code, string Message, string Fix) Explain(YamlException e)
+    {
+        // YamlDotNet reports a repeated key as an ArgumentException wrapped in a YamlException.
+        var text = e.InnerException?.Message ?? e.Message;
+        if (text.Contains("same key", StringComparison.OrdinalIgnoreCase) || text.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
+            return (LoadCodes.DuplicateKey, "a key appears twice in the same mapping", "keep one of the two entries");
+        var reason = e.Message;
+        var paren = reason.IndexOf("): ", StringComparison.Ordinal);
+        if (paren >= 0)
+            reason = reason[(paren + 3)..];
+        return (LoadCodes.YamlSyntax, $"not valid YAML: {reason.TrimEnd('.')}",
+            "check the indentation and the ':' after each key near that line (tabs are not allowed in YAML)");
+    }
+}

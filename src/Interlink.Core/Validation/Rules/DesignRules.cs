@@ -1,0 +1,194 @@
+using Interlink.Core.Diagnostics;
+using Interlink.Core.Model;
+
+namespace Interlink.Core.Validation.Rules;
+
+/// <summary>IL030: provider and relay CIDRs are pairwise disjoint: peering and its routes need it.</summary>
+public sealed class PeeredCidrOverlapRule : Rule
+{
+    /// <inheritdoc />
+    public override string Code => "IL030";
+
+    /// <inheritdoc />
+    public override string Title => "Provider and relay CIDRs do not overlap";
+
+    /// <inheritdoc />
+    public override void Check(ValidationContext context)
+    {
+        var peered = context.Vpcs.Where(s => s.Role != VpcRole.Consumer).ToList();
+        for (var i = 0; i < peered.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (ValidationContext.Cidr(peered[i].Vpc.Cidr) is { } a && ValidationContext.Cidr(peered[j].Vpc.Cidr) is { } b && a.Overlaps(b))
+                    Report(context, $"{peered[i].Path}.cidr",
+                        $"{peered[i].Label(context.Config)} {a} overlaps {peered[j].Label(context.Config)} {b}; peered VPCs must not overlap, and the provider routes to every relay",
+                        "give each relay VPC a block disjoint from the provider's and from the other relays'");
+            }
+        }
+    }
+}
+
+/// <summary>IL031: consumer CIDRs may overlap anything; PrivateLink does not route between VPCs.</summary>
+public sealed class ConsumerOverlapNote : Rule
+{
+    /// <inheritdoc />
+    public override string Code => "IL031";
+
+    /// <inheritdoc />
+    public override string Title => "Consumer CIDRs may overlap";
+
+    /// <inheritdoc />
+    public override Severity Severity => Severity.Info;
+
+    /// <inheritdoc />
+    public override void Check(ValidationContext context)
+    {
+        foreach (var consumer in context.Vpcs.Where(s => s.Role == VpcRole.Consumer))
+        {
+            if (ValidationContext.Cidr(consumer.Vpc.Cidr) is not { } mine)
+                continue;
+            var overlapping = context.Vpcs
+                .Where(o => !ReferenceEquals(o, consumer) && ValidationContext.Cidr(o.Vpc.Cidr) is { } theirs && theirs.Overlaps(mine))
+                .Select(o => o.Label(context.Config))
+                .ToList();
+            if (overlapping.Count > 0)
+                Report(context, $"{consumer.Path}.cidr",
+                    $"{mine} overlaps {string.Join(", ", overlapping)}; that is fine: PrivateLink reaches the service through an endpoint in the consumer's own VPC, with no routes between VPCs",
+                    null);
+        }
+    }
+}
+
+/// <summary>IL032: relay mode: every consumer Region has a relay.</summary>
+public sealed class ConsumerHasRelayRule : Rule
+{
+    /// <inheritdoc />
+    public override string Code => "IL032";
+
+    /// <inheritdoc />
+    public override string Title => "Every consumer Region has a relay";
+
+    /// <inheritdoc />
+    public override void Check(ValidationContext context)
+    {
+        var config = context.Config;
+        if (config.Mode != DeployMode.Relay)
+            return;
+        var relayRegions = config.Relays.Select(r => r.Region).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < config.Consumers.Count; i++)
+        {
+            var region = config.Consumers[i].Region;
+            // A consumer beside the provider is IL035's business; an unknown or missing Region is IL013's or IL005's.
+            if (region.Length == 0 || region == config.Provider.Region || relayRegions.Contains(region) || ValidationContext.Region(region) is null)
+                continue;
+            Report(context, $"consumers[{i}].region",
+                $"consumer '{config.Consumers[i].Name}' is in {region}, but no relay is in {region}; an interface endpoint can only use an endpoint service of its own Region",
+                $"add a relay with 'region: {region}' and a VPC CIDR disjoint from the provider's, or use 'mode: native'");
+        }
+    }
+}
+
+/// <summary>IL033: a relay that no consumer uses costs money for nothing.</summary>
+public sealed class RelayWithoutConsumerRule : Rule
+{
+    /// <inheritdoc />
+    public override string Code => "IL033";
+
+    /// <inheritdoc />
+    public override string Title => "Every relay serves a consumer";
+
+    /// <inheritdoc />
+    public override Severity Severity => Severity.Warning;
+
+    /// <inheritdoc />
+    public override void Check(ValidationContext context)
+    {
+        var config = context.Config;
+        if (config.Mode != DeployMode.Relay)
+            return;
+        var consumerRegions = config.Consumers.Select(c => c.Region).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < config.Relays.Count; i++)
+        {
+            if (!consumerRegions.Contains(config.Relays[i].Region))
+                Report(context, $"relays[{i}].region",
+                    $"no consumer is in {config.Relays[i].Region}, so this relay (an NLB and a peering, billed hourly) serves nobody",
+                    "remove the relay, or add a consumer in its Region");
+        }
+    }
+}
+
+/// <summary>IL034: at most one relay per Region.</summary>
+public sealed class OneRelayPerRegionRule : Rule
+{
+    /// <inheritdoc />
+    public override string Code => "IL034";
+
+    /// <inheritdoc />
+    public override string Title => "One relay per Region";
+
+    /// <inheritdoc />
+    public override void Check(ValidationContext context)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < context.Config.Relays.Count; i++)
+        {
+            var region = context.Config.Relays[i].Region;
+            if (region.Length > 0 && !seen.TryAdd(region, i))
+                Report(context, $"relays[{i}].region", $"a second relay in {region} (the first is relays[{seen[region]}]); one relay serves every consumer of its Region",
+                    "remove one of them");
+        }
+    }
+}
+
+/// <summary>IL035: relay mode does not yet serve consumers (or put relays) in the provider's own Region.</summary>
+public sealed class SameRegionRelayRule : Rule
+{
+    /// <inheritdoc />
+    public override string Code => "IL035";
+
+    /// <inheritdoc />
+    public override string Title => "No relay or consumer in the provider's Region (not yet supported)";
+
+    /// <inheritdoc />
+    public override void Check(ValidationContext context)
+    {
+        var config = context.Config;
+        var home = config.Provider.Region;
+        if (config.Mode != DeployMode.Relay || home.Length == 0)
+            return;
+        for (var i = 0; i < config.Relays.Count; i++)
+        {
+            if (config.Relays[i].Region == home)
+                Report(context, $"relays[{i}].region", $"relay in the provider's own Region {home}; a relay only bridges Regions",
+                    "remove it: same-Region consumers are not yet supported by Interlink (they need an endpoint service in the provider VPC)");
+        }
+
+        for (var i = 0; i < config.Consumers.Count; i++)
+        {
+            if (config.Consumers[i].Region == home)
+                Report(context, $"consumers[{i}].region",
+                    $"consumer '{config.Consumers[i].Name}' is in the provider's own Region {home}; Interlink does not yet support same-Region consumers",
+                    "move the consumer to another Region, or serve it with a plain same-Region endpoint service outside Interlink for now");
+        }
+    }
+}
+
+/// <summary>IL036: a design has at least one consumer.</summary>
+public sealed class HasConsumerRule : Rule
+{
+    /// <inheritdoc />
+    public override string Code => "IL036";
+
+    /// <inheritdoc />
+    public override string Title => "At least one consumer";
+
+    /// <inheritdoc />
+    public override void Check(ValidationContext context)
+    {
+        // A missing 'consumers' key is IL005; an empty list is this rule.
+        if (context.Config.Consumers.Count == 0 && context.Diagnostics.Items.All(d => d.Path != "consumers"))
+            Report(context, "consumers", "the design has no consumers, so nothing would use the service",
+                "add a consumer: '- { name: west, region: us-west-2, vpc: { cidr: 10.12.0.0/16, azs: [usw2-az1, usw2-az2] } }'");
+    }
+}
