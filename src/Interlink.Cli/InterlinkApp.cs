@@ -36,6 +36,9 @@ public static class InterlinkApp
                 .WithDescription("Check interlink.yaml files: every problem with its file, line, YAML path and fix.")
                 .WithExample("validate")
                 .WithExample("validate", "examples/seed.yaml", "--format", "json");
+            config.AddCommand<SynthCommand>("synth")
+                .WithDescription("Validate, then write the CloudFormation cloud assembly (no AWS account needed).")
+                .WithExample("synth", "examples/seed.yaml", "-o", "cdk.out");
             config.AddCommand<InitCommand>("init")
                 .WithDescription("Write a commented starter interlink.yaml that validates.")
                 .WithExample("init", "--mode", "native", "ledger.yaml");

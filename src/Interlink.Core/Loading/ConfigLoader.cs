@@ -40,22 +40,52 @@ public static class ConfigLoader
     private static YamlNode? Parse(string text, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             var line = (int)e.Start.Line;
             var column = (int)e.Start.Column;
+            // YamlDotNet places a tab used as indentation at 1:1; point at the first line indented with a tab.
+            if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndent(text) is { } tab)
+                (line, column) = tab;
             var (code, message, fix) = Explain(e);
             diagnostics.SourceMap.Record("", line, column);
             diagnostics.Report(code, Severity.Error, "", $"{message} at line {line}, column {column}", fix);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this instead of a YamlException for some malformed input, e.g. a '[' list
+            // that is not closed before the next line: report it at the last value it could read.
+            var line = (int)(parser.Current?.Start.Line ?? 1);
+            var column = (int)(parser.Current?.Start.Column ?? 1);
+            diagnostics.SourceMap.Record("", line, column);
+            diagnostics.Report(LoadCodes.YamlSyntax, Severity.Error, "", $"not valid YAML near line {line}, column {column}",
+                "check for an unclosed '[' or '{' and the ':' after each key near that line");
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet throws this instead of a YamlException for a malformed tag, e.g. '!!b[x' ("Global tags must be valid URIs").
+            var line = (int)(parser.Current?.Start.Line ?? 1);
+            var column = (int)(parser.Current?.Start.Column ?? 1);
+            diagnostics.SourceMap.Record("", line, column);
+            diagnostics.Report(LoadCodes.YamlSyntax, Severity.Error, "", $"not valid YAML near line {line}, column {column}: a '!' tag is malformed",
+                "quote values that start with '!', '&' or '*', e.g. \"!value\"");
+            return null;
+        }
 
         if (stream.Documents.Count != 1)
         {
+            // Point at the second document, or at the top of an empty file, rather than at no line at all.
+            if (stream.Documents.Count > 1)
+                MappingReader.Record(stream.Documents[1].RootNode, "", diagnostics);
+            else
+                diagnostics.SourceMap.Record("", 1, 1);
             diagnostics.Error(LoadCodes.DocumentCount, "",
                 stream.Documents.Count == 0 ? "the file is empty" : $"the file holds {stream.Documents.Count} YAML documents",
                 stream.Documents.Count == 0 ? "run 'interlink init' to write a starter file" : "keep one design per file (remove the '---' separators)");
@@ -63,6 +93,20 @@ public static class ConfigLoader
         }
 
         return stream.Documents[0].RootNode;
+    }
+
+    private static (int Line, int Column)? FirstTabIndent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+                return (i + 1, tab + 1);
+        }
+
+        return null;
     }
 
     private static (string Code, string Message, string Fix) Explain(YamlException e)

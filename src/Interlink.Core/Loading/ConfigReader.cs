@@ -13,7 +13,11 @@ internal static class ConfigReader
         if (top is null)
         {
             if (MappingReader.IsNull(root))
+            {
+                MappingReader.Record(root, "", diagnostics);
                 diagnostics.Error(LoadCodes.DocumentCount, "", "the file is empty", "run 'interlink init' to write a starter file");
+            }
+
             return null;
         }
 

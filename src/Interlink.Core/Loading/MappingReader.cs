@@ -92,7 +92,7 @@ internal sealed class MappingReader
         var text = String(key);
         if (text is null)
             return fallback;
-        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && !text.Any(char.IsDigit))
+        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && !text.Any(char.IsDigit) && !text.Contains(','))
             return value;
         var names = System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()).ToArray();
         _diagnostics.Error(LoadCodes.WrongType, YamlPath.Key(Path, key),

@@ -8,7 +8,8 @@ namespace Interlink.Core.Normalization;
 /// Where subnets go when the config leaves them out. The VPC CIDR is cut into equal blocks; block 0 is left
 /// free for later use, private subnets take the odd blocks and public subnets the even ones, one per AZ in
 /// order (10.10.0.0/16 over two AZs: private 10.10.1.0/24 and 10.10.3.0/24, public 10.10.2.0/24 and 10.10.4.0/24).
-/// Blocks are /24 when the VPC is large enough, else as large as fit.
+/// Blocks are /24 when the VPC is large enough, else as large as fit. A block that would overlap a subnet the
+/// user wrote is skipped for the next free one, so written and carved subnets never collide.
 /// </summary>
 public static class SubnetLayout
 {
@@ -24,11 +25,31 @@ public static class SubnetLayout
         return prefix > SmallestSubnetPrefix ? null : prefix;
     }
 
-    /// <summary>The carved private subnet of the AZ at <paramref name="azIndex"/>.</summary>
-    public static Ipv4Cidr CarvedPrivate(Ipv4Cidr vpc, int prefix, int azIndex) => vpc.Subnet(prefix, 2 * azIndex + 1);
+    /// <summary>
+    /// Carves <paramref name="count"/> blocks of <paramref name="prefix"/> for one tier: block 2i+1 (private) or
+    /// 2i+2 (public) for AZ i, or the next free block when that one overlaps <paramref name="occupied"/>.
+    /// Null when the VPC runs out of blocks.
+    /// </summary>
+    public static IReadOnlyList<Ipv4Cidr>? Carve(Ipv4Cidr vpc, int prefix, int count, bool publicTier, IReadOnlyList<Ipv4Cidr> occupied)
+    {
+        var blocks = (int)Math.Min(int.MaxValue, 1L << (prefix - vpc.Prefix));
+        var taken = new List<Ipv4Cidr>(occupied);
+        var carved = new List<Ipv4Cidr>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var preferred = 2 * i + (publicTier ? 2 : 1);
+            var index = Enumerable.Range(preferred, Math.Max(0, blocks - preferred)).Concat(Enumerable.Range(1, Math.Min(preferred, blocks) - 1))
+                .Cast<int?>()
+                .FirstOrDefault(b => !taken.Any(t => t.Overlaps(vpc.Subnet(prefix, b!.Value))));
+            if (index is null)
+                return null;
+            var block = vpc.Subnet(prefix, index.Value);
+            carved.Add(block);
+            taken.Add(block);
+        }
 
-    /// <summary>The carved public subnet of the AZ at <paramref name="azIndex"/>.</summary>
-    public static Ipv4Cidr CarvedPublic(Ipv4Cidr vpc, int prefix, int azIndex) => vpc.Subnet(prefix, 2 * azIndex + 2);
+        return carved;
+    }
 
     /// <summary>
     /// The private subnets of <paramref name="site"/>; empty when they cannot be known yet (a malformed CIDR,
@@ -44,9 +65,7 @@ public static class SubnetLayout
             return [];
         if (vpc.PrivateSubnets.Count > 0)
             return Written(site, "privateSubnets", vpc.PrivateSubnets);
-        if (CarvedPrefix(cidr.Value, vpc.Azs.Count) is not { } prefix)
-            return [];
-        return vpc.Azs.Select((az, i) => new SubnetSite($"{site.Path}.cidr", CarvedPrivate(cidr.Value, prefix, i), az, Carved: true)).ToList();
+        return Carved(site, cidr.Value, publicTier: false, Written(site, "publicSubnets", vpc.PublicSubnets));
     }
 
     /// <summary>The public subnets of a new VPC: as written, or carved when <paramref name="needed"/>.</summary>
@@ -58,9 +77,15 @@ public static class SubnetLayout
             return [];
         if (vpc.PublicSubnets.Count > 0)
             return Written(site, "publicSubnets", vpc.PublicSubnets);
-        if (!needed || CarvedPrefix(cidr.Value, vpc.Azs.Count) is not { } prefix)
+        return needed ? Carved(site, cidr.Value, publicTier: true, Private(site)) : [];
+    }
+
+    private static List<SubnetSite> Carved(VpcSite site, Ipv4Cidr vpc, bool publicTier, IReadOnlyList<SubnetSite> occupied)
+    {
+        var azs = site.Vpc.Azs;
+        if (CarvedPrefix(vpc, azs.Count) is not { } prefix || Carve(vpc, prefix, azs.Count, publicTier, occupied.Select(s => s.Cidr).ToList()) is not { } blocks)
             return [];
-        return vpc.Azs.Select((az, i) => new SubnetSite($"{site.Path}.cidr", CarvedPublic(cidr.Value, prefix, i), az, Carved: true)).ToList();
+        return azs.Select((az, i) => new SubnetSite($"{site.Path}.cidr", blocks[i], az, Carved: true)).ToList();
     }
 
     private static List<SubnetSite> Written(VpcSite site, string key, IReadOnlyList<string> cidrs)

@@ -14,7 +14,7 @@ public static class RuleSet
         new HealthCheckRule(), new ExistingIdRule(), new SubnetCarvingRule(), new DuplicateAzRule(),
         new TagRule(), new AccountConsistencyRule(), new HostedZoneRule(),
         new PeeredCidrOverlapRule(), new ConsumerOverlapNote(), new ConsumerHasRelayRule(), new RelayWithoutConsumerRule(),
-        new OneRelayPerRegionRule(), new SameRegionRelayRule(), new HasConsumerRule(),
+        new OneRelayPerRegionRule(), new SameRegionRelayRule(), new HasConsumerRule(), new ConsumerAzServedRule(),
         new NativeNoRelaysRule(), new NativeAzRule(), new NativeSameRegionRule(), new NativeRegionRule(),
         new TargetIpInSubnetRule(), new TargetIpUniqueRule(), new TargetCountRule(), new InstanceCountRule(),
         new TargetIpReservedRule(), new ExistingHostsSecurityGroupRule(),

@@ -20,7 +20,7 @@ public sealed class ValidationContext
     {
         Config = config;
         Diagnostics = diagnostics;
-        Vpcs = EnumerateVpcs(config).ToList();
+        Vpcs = VpcSite.All(config).ToList();
     }
 
     /// <summary>The config being checked.</summary>
@@ -51,14 +51,5 @@ public sealed class ValidationContext
         if (!_privateSubnets.TryGetValue(site.Path, out var subnets))
             _privateSubnets[site.Path] = subnets = SubnetLayout.Private(site);
         return subnets;
-    }
-
-    private static IEnumerable<VpcSite> EnumerateVpcs(InterlinkConfig config)
-    {
-        yield return new VpcSite("provider.vpc", VpcRole.Provider, config.Provider.Region, config.Provider.Vpc);
-        for (var i = 0; i < config.Relays.Count; i++)
-            yield return new VpcSite($"relays[{i}].vpc", VpcRole.Relay, config.Relays[i].Region, config.Relays[i].Vpc);
-        for (var i = 0; i < config.Consumers.Count; i++)
-            yield return new VpcSite($"consumers[{i}].vpc", VpcRole.Consumer, config.Consumers[i].Region, config.Consumers[i].Vpc);
     }
 }

@@ -20,8 +20,26 @@ public enum VpcRole
 /// <param name="Role">Its role.</param>
 /// <param name="Region">Region code of its owner.</param>
 /// <param name="Vpc">The VPC.</param>
-public sealed record VpcSite(string Path, VpcRole Role, string Region, VpcSpec Vpc)
+/// <param name="HostsNeedInternet">Hosts Interlink creates here must reach Systems Manager and S3 (service hosts, a client).</param>
+public sealed record VpcSite(string Path, VpcRole Role, string Region, VpcSpec Vpc, bool HostsNeedInternet = false)
 {
+    /// <summary>Every VPC of <paramref name="config"/>, provider first, then relays, then consumers.</summary>
+    public static IEnumerable<VpcSite> All(InterlinkConfig config)
+    {
+        var provider = config.Provider;
+        yield return new VpcSite("provider.vpc", VpcRole.Provider, provider.Region, provider.Vpc, HostsNeedInternet: provider.Targets.Ips.Count == 0);
+        for (var i = 0; i < config.Relays.Count; i++)
+            yield return new VpcSite($"relays[{i}].vpc", VpcRole.Relay, config.Relays[i].Region, config.Relays[i].Vpc);
+        for (var i = 0; i < config.Consumers.Count; i++)
+            yield return new VpcSite($"consumers[{i}].vpc", VpcRole.Consumer, config.Consumers[i].Region, config.Consumers[i].Vpc, config.Consumers[i].Client);
+    }
+
+    /// <summary>
+    /// NAT gateways of a new VPC: as configured, else one where created hosts need the internet (to install
+    /// the service and reach Systems Manager), else none.
+    /// </summary>
+    public int NatGateways => Vpc.IsExisting ? 0 : Vpc.NatGateways ?? (HostsNeedInternet ? 1 : 0);
+
     /// <summary>"the provider VPC", "relay us-west-2's VPC", …: for messages.</summary>
     public string Label(InterlinkConfig config) => Role switch
     {

@@ -62,7 +62,7 @@ public sealed class DuplicateAzRule : Rule
     public override string Code => "IL025";
 
     /// <inheritdoc />
-    public override string Title => "One subnet per AZ per tier";
+    public override string Title => "Each AZ listed once";
 
     /// <inheritdoc />
     public override void Check(ValidationContext context)

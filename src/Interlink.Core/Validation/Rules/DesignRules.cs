@@ -105,7 +105,8 @@ public sealed class RelayWithoutConsumerRule : Rule
     public override void Check(ValidationContext context)
     {
         var config = context.Config;
-        if (config.Mode != DeployMode.Relay)
+        // With no consumers at all, IL036 says what matters; a warning per relay would only add noise.
+        if (config.Mode != DeployMode.Relay || config.Consumers.Count == 0)
             return;
         var consumerRegions = config.Consumers.Select(c => c.Region).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < config.Relays.Count; i++)
@@ -190,5 +191,36 @@ public sealed class HasConsumerRule : Rule
         if (context.Config.Consumers.Count == 0 && context.Diagnostics.Items.All(d => d.Path != "consumers"))
             Report(context, "consumers", "the design has no consumers, so nothing would use the service",
                 "add a consumer: '- { name: west, region: us-west-2, vpc: { cidr: 10.12.0.0/16, azs: [usw2-az1, usw2-az2] } }'");
+    }
+}
+
+/// <summary>IL037: relay mode: each consumer has private subnets in AZs its relay's NLB serves.</summary>
+public sealed class ConsumerAzServedRule : Rule
+{
+    /// <inheritdoc />
+    public override string Code => "IL037";
+
+    /// <inheritdoc />
+    public override string Title => "Consumer AZs are served by its relay's NLB";
+
+    /// <inheritdoc />
+    public override void Check(ValidationContext context)
+    {
+        var config = context.Config;
+        if (config.Mode != DeployMode.Relay)
+            return;
+        foreach (var consumer in context.Vpcs.Where(s => s.Role == VpcRole.Consumer))
+        {
+            var relay = context.Vpcs.FirstOrDefault(s => s.Role == VpcRole.Relay && s.Region == consumer.Region);
+            if (relay is null)
+                continue;
+            var served = context.PrivateSubnets(relay).Select(s => s.Az).ToHashSet(StringComparer.Ordinal);
+            var mine = context.PrivateSubnets(consumer).Select(s => s.Az).Distinct().ToList();
+            if (served.Count == 0 || mine.Count == 0 || mine.Any(served.Contains))
+                continue;
+            Report(context, consumer.Vpc.IsExisting ? $"{consumer.Path}.subnets" : $"{consumer.Path}.azs",
+                $"{consumer.Label(config)} is in {string.Join(", ", mine)}, but its relay's NLB serves only {string.Join(", ", served)}; an endpoint can only be placed in AZs the NLB serves",
+                $"give the consumer a private subnet in one of {string.Join(", ", served)}, or add its AZs to the relay in {consumer.Region}");
+        }
     }
 }

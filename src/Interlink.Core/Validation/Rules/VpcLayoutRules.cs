@@ -126,11 +126,18 @@ public sealed class SubnetCarvingRule : Rule
         foreach (var site in context.Vpcs)
         {
             var vpc = site.Vpc;
-            if (vpc.IsExisting || vpc.Azs.Count == 0 || vpc.PrivateSubnets.Count > 0 || ValidationContext.Cidr(vpc.Cidr) is not { } cidr)
+            if (vpc.IsExisting || vpc.Azs.Count == 0 || ValidationContext.Cidr(vpc.Cidr) is not { } cidr)
                 continue;
-            if (SubnetLayout.CarvedPrefix(cidr, vpc.Azs.Count) is null)
+            // Written subnets with the wrong count are IL019's business; only carving is judged here.
+            var carvePrivate = vpc.PrivateSubnets.Count == 0;
+            var carvePublic = vpc.PublicSubnets.Count == 0 && site.NatGateways > 0;
+            var privateKnown = SubnetLayout.Private(site).Count > 0;
+            if (carvePrivate && !privateKnown)
                 Report(context, $"{site.Path}.cidr", $"{cidr} is too small to carve a private and a public subnet (at least /{SubnetLayout.SmallestSubnetPrefix}) in each of {vpc.Azs.Count} AZs",
-                    "use a larger VPC CIDR, fewer AZs, or list 'privateSubnets' yourself");
+                    "use a larger VPC CIDR, fewer AZs, or list 'privateSubnets' (and 'publicSubnets') yourself");
+            else if (carvePublic && privateKnown && SubnetLayout.Public(site, needed: true).Count == 0)
+                Report(context, $"{site.Path}.cidr", $"no room left in {cidr} for the public subnets that {site.NatGateways} NAT gateway(s) need",
+                    "list 'publicSubnets' yourself, set 'natGateways: 0', or use a larger VPC CIDR");
         }
     }
 }

@@ -159,7 +159,7 @@ public sealed partial class HostedZoneRule : Rule
     {
         for (var i = 0; i < context.Config.Consumers.Count; i++)
         {
-            if (context.Config.Consumers[i].HostedZone is { } zone && (zone.Length > 253 || !DnsName().IsMatch(zone)))
+            if (context.Config.Consumers[i].HostedZone is { } zone && (zone.Length > 253 || !DnsName().IsMatch(zone.ToLowerInvariant())))
                 Report(context, $"consumers[{i}].hostedZone", $"'{zone}' is not a DNS name", "use a name like orders.internal.example.com");
         }
     }

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Amazon.CDK;
+using Interlink.Cdk.Stacks;
+using Interlink.Core.Model;
+using Interlink.Core.Normalization;
+using Interlink.Core.Wiring;
+
+namespace Interlink.Cdk;
+
+/// <summary>One synthesized stack, for the summary table.</summary>
+/// <param name="Name">Stack name.</param>
+/// <param name="Role">Its role.</param>
+/// <param name="Account">Account, or null for the deploying account.</param>
+/// <param name="Region">Region.</param>
+/// <param name="Phase">Deploy phase.</param>
+/// <param name="Resources">Number of CloudFormation resources in its template.</param>
+public sealed record SynthesizedStack(string Name, string Role, string? Account, string Region, int Phase, int Resources);
+
+/// <summary>
+/// Builds the CDK app of a topology and writes the cloud assembly: every stack's template plus
+/// <c>interlink.wiring.json</c>. The assembly is written beside the target and moved into place only
+/// when complete, so a failure never leaves half an assembly behind.
+/// </summary>
+public static class AssemblyBuilder
+{
+    /// <summary>Synthesizes <paramref name="topology"/> into <paramref name="outputDirectory"/>.</summary>
+    public static IReadOnlyList<SynthesizedStack> Synthesize(Topology topology, string outputDirectory)
+    {
+        QuietJsii();
+        var target = Path.GetFullPath(outputDirectory);
+        var staging = $"{target}.partial-{System.Environment.ProcessId}";
+        if (Directory.Exists(staging))
+            Directory.Delete(staging, recursive: true);
+        try
+        {
+            var wiring = WiringPlanner.Plan(topology);
+            var app = new App(new AppProps { Outdir = staging, AnalyticsReporting = false });
+            AddStacks(app, topology, wiring);
+            app.Synth();
+            File.WriteAllText(Path.Combine(staging, WiringManifest.FileName), wiring.ToJson());
+            var stacks = Summarize(staging, wiring);
+            Replace(target, staging);
+            return stacks;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The jsii runtime prints a full-screen banner when Node.js is older than it likes (Node 20 on this
+    /// kind of machine). Synthesis does not depend on it, so the banner is silenced unless the user set the
+    /// variables.
+    /// </summary>
+    private static void QuietJsii()
+    {
+        SetIfUnset("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
+        SetIfUnset("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "14,16,18,20");
+        SetIfUnset("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
+
+        static void SetIfUnset(string name, string value)
+        {
+            if (System.Environment.GetEnvironmentVariable(name) is null)
+                System.Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+
+    private static void AddStacks(App app, Topology topology, WiringManifest wiring)
+    {
+        foreach (var (name, stack) in wiring.Stacks)
+        {
+            switch (stack.Role)
+            {
+                case StackRoles.Provider:
+                    _ = new ProviderStack(app, name, topology);
+                    break;
+                case StackRoles.Relay:
+                    _ = new RelayStack(app, name, topology, topology.Relays.Single(r => r.Network.Region == stack.Region));
+                    break;
+                case StackRoles.ProviderRoutes:
+                    _ = new ProviderRoutesStack(app, name, topology, TargetRouteTableCount(topology));
+                    break;
+                case StackRoles.Consumer:
+                    _ = new ConsumerStack(app, name, topology, topology.Consumers.Single(c => NameScheme.ConsumerStack(topology.Name, c.Name) == name));
+                    break;
+                default:
+                    throw new InvalidOperationException($"unknown stack role {stack.Role}");
+            }
+        }
+    }
+
+    /// <summary>How many distinct route tables serve target subnets (what provider-routes must cover).</summary>
+    public static int TargetRouteTableCount(Topology topology)
+    {
+        var subnets = topology.Provider.Vpc.PrivateSubnets;
+        return topology.Targets.Ips
+            .Select(t => t.Subnet.ExistingRouteTableId ?? $"table-of-subnet-{subnets.ToList().IndexOf(t.Subnet)}")
+            .Distinct()
+            .Count();
+    }
+
+    private static List<SynthesizedStack> Summarize(string directory, WiringManifest wiring) =>
+        wiring.Stacks.Select(s =>
+        {
+            using var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, s.Value.Template)));
+            var resources = template.RootElement.TryGetProperty("Resources", out var r) ? r.EnumerateObject().Count() : 0;
+            return new SynthesizedStack(s.Key, s.Value.Role, s.Value.Account, s.Value.Region, s.Value.Phase, resources);
+        }).OrderBy(s => s.Phase).ToList();
+
+    private static void Replace(string target, string staging)
+    {
+        if (Directory.Exists(target))
+        {
+            var old = $"{target}.old-{System.Environment.ProcessId}";
+            Directory.Move(target, old);
+            Directory.Move(staging, target);
+            Directory.Delete(old, recursive: true);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            Directory.Move(staging, target);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Amazon.CDK.AWS.EC2;
+using Constructs;
+
+namespace Interlink.Cdk.Constructs;
+
+/// <summary>One allowed flow: TCP <see cref="Port"/> from or to <see cref="Cidr"/>.</summary>
+/// <param name="Cidr">Peer CIDR.</param>
+/// <param name="Port">TCP port.</param>
+/// <param name="Description">Why the rule exists (shown in the console).</param>
+public sealed record TcpRule(string Cidr, int Port, string Description);
+
+/// <summary>Security groups with exact rules: no default allow-all egress, CIDRs rather than group references (references do not cross inter-Region peering).</summary>
+internal static class SecurityGroups
+{
+    public static CfnSecurityGroup Create(Construct scope, string id, string vpcId, string description, IEnumerable<TcpRule> ingress, IEnumerable<TcpRule> egress) =>
+        new(scope, id, new CfnSecurityGroupProps
+        {
+            VpcId = vpcId,
+            GroupDescription = description,
+            SecurityGroupIngress = ingress.Distinct().Select(r => (object)new CfnSecurityGroup.IngressProperty
+            {
+                IpProtocol = "tcp", FromPort = r.Port, ToPort = r.Port, CidrIp = r.Cidr, Description = r.Description,
+            }).ToArray(),
+            // An explicit egress list replaces the allow-all rule AWS adds by default.
+            SecurityGroupEgress = egress.Distinct().Select(r => (object)new CfnSecurityGroup.EgressProperty
+            {
+                IpProtocol = "tcp", FromPort = r.Port, ToPort = r.Port, CidrIp = r.Cidr, Description = r.Description,
+            }).ToArray(),
+        });
+
+    /// <summary>Adds ingress rules to a group Interlink does not own (an existing VPC's hosts).</summary>
+    public static void AddIngress(Construct scope, string idPrefix, string groupId, IEnumerable<TcpRule> ingress)
+    {
+        var i = 0;
+        foreach (var rule in ingress.Distinct())
+        {
+            _ = new CfnSecurityGroupIngress(scope, $"{idPrefix}{++i}", new CfnSecurityGroupIngressProps
+            {
+                GroupId = groupId, IpProtocol = "tcp", FromPort = rule.Port, ToPort = rule.Port, CidrIp = rule.Cidr, Description = rule.Description,
+            });
+        }
+    }
+
+    /// <summary>HTTPS to anywhere: Systems Manager, S3 and package repositories are reached through NAT.</summary>
+    public static TcpRule HttpsOut(string why) => new("0.0.0.0/0", 443, why);
+}

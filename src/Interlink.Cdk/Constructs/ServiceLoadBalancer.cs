@@ -1,0 +1,118 @@
+using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Interlink.Core.Model;
+using Interlink.Core.Normalization;
+using Constructs;
+
+namespace Interlink.Cdk.Constructs;
+
+/// <summary>Properties of <see cref="ServiceLoadBalancer"/>.</summary>
+public sealed class ServiceLoadBalancerProps
+{
+    /// <summary>NLB name (≤ 32 characters).</summary>
+    public required string LoadBalancerName { get; init; }
+
+    /// <summary>Target group name (≤ 32 characters).</summary>
+    public required string TargetGroupName { get; init; }
+
+    /// <summary>The network whose private subnets hold the NLB.</summary>
+    public required Network Network { get; init; }
+
+    /// <summary>Listener port, health check, proxy protocol.</summary>
+    public required ServiceSpec Service { get; init; }
+
+    /// <summary>Target IPs.</summary>
+    public required IReadOnlyList<TargetIp> Targets { get; init; }
+
+    /// <summary>
+    /// True when targets are outside the NLB's VPC (relay mode, across a peering): they are registered with
+    /// AvailabilityZone <c>all</c>. Default: true.
+    /// </summary>
+    public bool TargetsOutsideVpc { get; init; } = true;
+
+    /// <summary>CIDRs allowed to reach the listener (consumer VPCs; PrivateLink traffic is checked against them).</summary>
+    public required IReadOnlyList<string> ClientCidrs { get; init; }
+
+    /// <summary>
+    /// Check the NLB security group against PrivateLink traffic. Default: true. Turn off only when a consumer's
+    /// CIDR is unknown; then any allowed endpoint can send traffic.
+    /// </summary>
+    public bool EnforceOnPrivateLink { get; init; } = true;
+
+    /// <summary>Keep the client's source IP. Default: false (required for targets across a peering in another Region).</summary>
+    public bool PreserveClientIp { get; init; }
+}
+
+/// <summary>
+/// An internal NLB across the network's private subnets with cross-zone load balancing, a security group
+/// attached at creation (it cannot be added later), a TCP listener, and a target group of IPs.
+/// </summary>
+public sealed class ServiceLoadBalancer : Construct
+{
+    /// <summary>Creates the NLB, its security group, listener and target group.</summary>
+    public ServiceLoadBalancer(Construct scope, string id, ServiceLoadBalancerProps props) : base(scope, id)
+    {
+        var service = props.Service;
+        var check = service.HealthCheck;
+        var healthPort = check.Port ?? service.TargetPort;
+        var targetCidrs = props.Targets.Select(t => t.Subnet.Cidr.ToString()).Distinct().ToList();
+        var group = SecurityGroups.Create(this, "SecurityGroup", props.Network.VpcId, $"{props.LoadBalancerName}: service port from consumer VPCs",
+            props.ClientCidrs.Select(c => new TcpRule(c, service.Port, "consumer traffic through PrivateLink")),
+            targetCidrs.SelectMany(c => new[] { service.TargetPort, healthPort }.Distinct().Select(p => new TcpRule(c, p, p == service.TargetPort ? "to service targets" : "health checks to targets"))));
+
+        var nlb = new CfnLoadBalancer(this, "LoadBalancer", new CfnLoadBalancerProps
+        {
+            Name = props.LoadBalancerName,
+            Type = "network",
+            Scheme = "internal",
+            IpAddressType = "ipv4",
+            Subnets = props.Network.PrivateSubnetIds.ToArray(),
+            SecurityGroups = [group.AttrGroupId],
+            EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic = props.EnforceOnPrivateLink ? "on" : "off",
+            LoadBalancerAttributes = new object[]
+            {
+                new CfnLoadBalancer.LoadBalancerAttributeProperty { Key = "load_balancing.cross_zone.enabled", Value = "true" },
+            },
+        });
+
+        var targetGroup = new CfnTargetGroup(this, "TargetGroup", new CfnTargetGroupProps
+        {
+            Name = props.TargetGroupName,
+            TargetType = "ip",
+            Protocol = "TCP",
+            Port = service.TargetPort,
+            VpcId = props.Network.VpcId,
+            Targets = props.Targets.Select(t => (object)new CfnTargetGroup.TargetDescriptionProperty
+            {
+                Id = t.Text,
+                Port = service.TargetPort,
+                // Targets outside the NLB's VPC must name an AZ; 'all' lets every NLB node reach them.
+                AvailabilityZone = props.TargetsOutsideVpc ? "all" : null,
+            }).ToArray(),
+            HealthCheckEnabled = true,
+            HealthCheckProtocol = check.Protocol.ToString().ToUpperInvariant(),
+            HealthCheckPath = check.Protocol == HealthCheckProtocol.Tcp ? null : check.Path,
+            HealthCheckPort = check.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "traffic-port",
+            HealthCheckIntervalSeconds = check.IntervalSeconds,
+            HealthyThresholdCount = check.HealthyThreshold,
+            UnhealthyThresholdCount = check.UnhealthyThreshold,
+            TargetGroupAttributes = new object[]
+            {
+                new CfnTargetGroup.TargetGroupAttributeProperty { Key = "preserve_client_ip.enabled", Value = props.PreserveClientIp ? "true" : "false" },
+                new CfnTargetGroup.TargetGroupAttributeProperty { Key = "proxy_protocol_v2.enabled", Value = service.ProxyProtocolV2 ? "true" : "false" },
+                new CfnTargetGroup.TargetGroupAttributeProperty { Key = "deregistration_delay.timeout_seconds", Value = "30" },
+            },
+        });
+
+        _ = new CfnListener(this, "Listener", new CfnListenerProps
+        {
+            LoadBalancerArn = nlb.Ref,
+            Port = service.Port,
+            Protocol = "TCP",
+            DefaultActions = new object[] { new CfnListener.ActionProperty { Type = "forward", TargetGroupArn = targetGroup.Ref } },
+        });
+        LoadBalancerArn = nlb.Ref;
+    }
+
+    /// <summary>The NLB's ARN.</summary>
+    public string LoadBalancerArn { get; }
+}

@@ -1,0 +1,104 @@
+using Amazon.CDK;
+using Interlink.Cdk.Constructs;
+using Interlink.Core.Model;
+using Interlink.Core.Normalization;
+using Interlink.Core.Wiring;
+using Constructs;
+
+namespace Interlink.Cdk.Stacks;
+
+/// <summary>
+/// Phase 1, provider account and Region: the provider VPC, the service hosts (or rules for the user's own),
+/// a peering-accepter role per relay in another account, and in native mode the NLB and endpoint service.
+/// </summary>
+public sealed class ProviderStack : InterlinkStack
+{
+    /// <summary>Parameter: S3 bucket of the published sample service.</summary>
+    public const string BundleBucketParameter = "ServiceBundleBucket";
+
+    /// <summary>Parameter: S3 key of the published sample service.</summary>
+    public const string BundleKeyParameter = "ServiceBundleKey";
+
+    /// <summary>Builds the stack.</summary>
+    public ProviderStack(Construct scope, string id, Topology topology)
+        : base(scope, id, topology, topology.Provider, $"Interlink {topology.Name}: provider VPC and service")
+    {
+        var name = topology.Name;
+        var native = topology.Mode == DeployMode.Native;
+        var network = new Network(this, "Network", new NetworkProps { Name = $"{name}-provider", Layout = topology.Provider.Vpc });
+
+        // Targets see the NLB's own addresses (client IP preservation is off), so the hosts admit the NLB subnets.
+        var nlbCidrs = native
+            ? topology.Provider.Vpc.PrivateSubnets.Select(s => s.Cidr.ToString()).ToList()
+            : topology.Relays.SelectMany(r => r.Network.Vpc.PrivateSubnets).Select(s => s.Cidr.ToString()).ToList();
+        var bucket = topology.Targets.CreateHosts ? Parameter(BundleBucketParameter, "S3 bucket holding the published sample service") : null;
+        var key = topology.Targets.CreateHosts ? Parameter(BundleKeyParameter, "S3 key of the published sample service (tar.gz)") : null;
+        var check = topology.Service.HealthCheck;
+        _ = new ServiceHosts(this, "Service", new ServiceHostsProps
+        {
+            Name = name,
+            Network = network,
+            Targets = topology.Targets,
+            TargetPort = topology.Service.TargetPort,
+            HealthCheckPort = check.Port,
+            HealthCheckPath = check.Path ?? "/health",
+            LoadBalancerCidrs = nlbCidrs,
+            ExistingSecurityGroupId = topology.Provider.Vpc.HostSecurityGroupId,
+            BundleBucket = bucket,
+            BundleKey = key,
+        });
+
+        foreach (var relay in topology.Relays.Where(r => RelayStack.CrossAccount(topology, r)))
+        {
+            _ = new PeeringAccepterRole(this, $"PeeringAccepter{Names.Pascal(relay.Network.Region)}", new PeeringAccepterRoleProps
+            {
+                RoleName = Names.AccepterRole(name, relay.Network.Region),
+                RequesterAccount = relay.Network.Account!,
+                VpcId = network.VpcId,
+            });
+        }
+
+        Output(Outputs.VpcId, network.VpcId, "Provider VPC ID (feeds the relay stacks' peering)");
+        Output(Outputs.PrivateRouteTableIds, Fn.Join(",", TargetRouteTables(topology, network)), "Route tables of the target subnets (feed provider-routes)");
+        if (native)
+            NativeService(topology, network);
+    }
+
+    /// <summary>Distinct route tables of the subnets holding targets, in subnet order.</summary>
+    internal static string[] TargetRouteTables(Topology topology, Network network)
+    {
+        var subnets = topology.Provider.Vpc.PrivateSubnets;
+        return topology.Targets.Ips
+            .Select(t => subnets.ToList().IndexOf(t.Subnet))
+            .Distinct()
+            .Order()
+            .Select(i => network.PrivateRouteTableIds[i])
+            .Distinct()
+            .ToArray();
+    }
+
+    private void NativeService(Topology topology, Network network)
+    {
+        var region = topology.Provider.Region;
+        var nlb = new ServiceLoadBalancer(this, "LoadBalancer", new ServiceLoadBalancerProps
+        {
+            LoadBalancerName = NameScheme.LoadBalancer(topology.Name, region),
+            TargetGroupName = NameScheme.TargetGroup(topology.Name, region),
+            Network = network,
+            Service = topology.Service,
+            Targets = topology.Targets.Ips,
+            TargetsOutsideVpc = false,
+            ClientCidrs = topology.Consumers.Select(c => c.Network.Vpc.Cidr.ToString()).Distinct().ToList(),
+        });
+        var service = new EndpointService(this, "EndpointService", new EndpointServiceProps
+        {
+            LoadBalancerArn = nlb.LoadBalancerArn,
+            AllowedAccounts = topology.Consumers.Select(c => c.Network.Account).ToList(),
+            AcceptanceRequired = topology.Service.AcceptanceRequired,
+            SupportedRegions = topology.Consumers.Select(c => c.Network.Region).Prepend(region).Distinct().ToList(),
+        });
+        Output(Outputs.EndpointServiceName, service.ServiceName, "Endpoint service name (feeds the consumer stacks)");
+        Output(Outputs.EndpointServiceId, service.ServiceId, "Endpoint service ID");
+        Output(Outputs.ServedAzIds, string.Join(",", network.Layout.Azs), "AZs the NLB serves");
+    }
+}

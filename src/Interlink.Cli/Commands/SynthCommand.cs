@@ -1,0 +1,48 @@
+using System.ComponentModel;
+using Interlink.Cdk;
+using Interlink.Cli.Rendering;
+using Interlink.Core.Normalization;
+using Interlink.Core.Validation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Interlink.Cli.Commands;
+
+/// <summary>Options of <c>interlink synth</c>.</summary>
+public sealed class SynthSettings : CommandSettings
+{
+    /// <summary>The config file.</summary>
+    [CommandArgument(0, "[FILE]")]
+    [Description("Config file (default: ./interlink.yaml).")]
+    public string File { get; init; } = DefaultFile.Name;
+
+    /// <summary>Assembly directory.</summary>
+    [CommandOption("-o|--output <DIR>")]
+    [Description("Cloud assembly directory (default: cdk.out).")]
+    [DefaultValue("cdk.out")]
+    public string Output { get; init; } = "cdk.out";
+}
+
+/// <summary><c>interlink synth</c>: validate, then write the cloud assembly and print its stacks.</summary>
+public sealed class SynthCommand(IAnsiConsole console) : Command<SynthSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, SynthSettings settings, CancellationToken cancellationToken)
+    {
+        var report = ConfigValidator.ValidateFile(settings.File);
+        if (!report.IsValid)
+        {
+            // An invalid config never reaches the CDK: the same findings as 'validate'.
+            DiagnosticText.Write(console, report);
+            return ExitCodes.InvalidInput;
+        }
+
+        var stacks = AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), settings.Output);
+        var table = new Table().AddColumns("Stack", "Role", "Account", "Region", "Phase", "Resources");
+        foreach (var s in stacks)
+            table.AddRow(s.Name, s.Role, s.Account ?? "(deploying)", s.Region, s.Phase.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Resources.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        console.Write(table);
+        console.MarkupLineInterpolated($"wrote the cloud assembly to [green]{settings.Output}[/] ({stacks.Count} stacks, {stacks.Sum(s => s.Resources)} resources)");
+        return ExitCodes.Ok;
+    }
+}

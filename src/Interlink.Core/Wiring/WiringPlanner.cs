@@ -1,0 +1,63 @@
+using Interlink.Core.Model;
+using Interlink.Core.Normalization;
+
+namespace Interlink.Core.Wiring;
+
+/// <summary>
+/// Decides the stacks of a topology, their phases and their wiring. Relay mode: (1) provider;
+/// (2) one relay per Region, each peering with the provider; (3) provider-side routes and the consumers,
+/// side by side. Native mode: (1) provider with the NLB and endpoint service; (2) the consumers.
+/// </summary>
+public static class WiringPlanner
+{
+    /// <summary>The manifest for <paramref name="topology"/>; template names follow the CDK's <c>STACK.template.json</c>.</summary>
+    public static WiringManifest Plan(Topology topology)
+    {
+        var stacks = new Dictionary<string, WiringStack>(StringComparer.Ordinal);
+        var name = topology.Name;
+        var provider = NameScheme.ProviderStack(name);
+        var native = topology.Mode == DeployMode.Native;
+
+        stacks[provider] = Stack(StackRoles.Provider, topology.Provider, 1, [],
+            native
+                ? [Outputs.VpcId, Outputs.PrivateRouteTableIds, Outputs.EndpointServiceName, Outputs.EndpointServiceId, Outputs.ServedAzIds]
+                : [Outputs.VpcId, Outputs.PrivateRouteTableIds]);
+
+        if (!native)
+        {
+            foreach (var relay in topology.Relays)
+            {
+                stacks[NameScheme.RelayStack(name, relay.Network.Region)] = Stack(StackRoles.Relay, relay.Network, 2,
+                    [(Outputs.ProviderVpcId, new WiringSource(provider, Outputs.VpcId))],
+                    [Outputs.PeeringConnectionId, Outputs.EndpointServiceName, Outputs.EndpointServiceId, Outputs.ServedAzIds]);
+            }
+
+            var routes = topology.Relays
+                .Select(r => (Outputs.PeeringParameter(r.Network.Region), new WiringSource(NameScheme.RelayStack(name, r.Network.Region), Outputs.PeeringConnectionId)))
+                .Prepend((Outputs.PrivateRouteTableIds, new WiringSource(provider, Outputs.PrivateRouteTableIds)))
+                .ToList();
+            stacks[NameScheme.ProviderRoutesStack(name)] = Stack(StackRoles.ProviderRoutes, topology.Provider, 3, routes, []);
+        }
+
+        foreach (var consumer in topology.Consumers)
+        {
+            var source = native ? provider : NameScheme.RelayStack(name, consumer.Network.Region);
+            stacks[NameScheme.ConsumerStack(name, consumer.Name)] = Stack(StackRoles.Consumer, consumer.Network, native ? 2 : 3,
+                [(Outputs.EndpointServiceName, new WiringSource(source, Outputs.EndpointServiceName))],
+                consumer.Client ? [Outputs.EndpointId, Outputs.EndpointDnsNames, Outputs.ClientInstanceId] : [Outputs.EndpointId, Outputs.EndpointDnsNames]);
+        }
+
+        // The CDK writes each stack's template as STACK.template.json at the assembly root.
+        foreach (var (stackName, stack) in stacks.ToList())
+            stacks[stackName] = stack with { Template = $"{stackName}.template.json" };
+
+        var phases = stacks.GroupBy(s => s.Value.Phase)
+            .OrderBy(g => g.Key)
+            .Select(g => new WiringPhase(g.Key, g.Select(s => s.Key).ToList()))
+            .ToList();
+        return new WiringManifest(WiringManifest.CurrentVersion, name, topology.Mode.ToString().ToLowerInvariant(), phases, stacks);
+
+        WiringStack Stack(string role, NetworkSite site, int phase, IEnumerable<(string, WiringSource)> parameters, IReadOnlyList<string> outputs) =>
+            new(role, site.Account, site.Region, phase, Template: "", parameters.ToDictionary(p => p.Item1, p => p.Item2), outputs);
+    }
+}
