@@ -23,7 +23,7 @@ public sealed record SynthesizedStack(string Name, string Role, string? Account,
 /// </summary>
 public static class AssemblyBuilder
 {
-    /// <summary>Synthesizes <paramref name="topology"/> into <paramref name="outputDirectory"/>.</summary>
+    /// <summary>Synthesizes <paramref name="topology"/> into <paramref name="outputDirectory"/>, replacing it whole.</summary>
     public static IReadOnlyList<SynthesizedStack> Synthesize(Topology topology, string outputDirectory)
     {
         QuietJsii();
@@ -33,12 +33,7 @@ public static class AssemblyBuilder
             Directory.Delete(staging, recursive: true);
         try
         {
-            var wiring = WiringPlanner.Plan(topology);
-            var app = new App(new AppProps { Outdir = staging, AnalyticsReporting = false });
-            AddStacks(app, topology, wiring);
-            app.Synth();
-            File.WriteAllText(Path.Combine(staging, WiringManifest.FileName), wiring.ToJson());
-            var stacks = Summarize(staging, wiring);
+            var stacks = SynthesizeInto(topology, staging);
             Replace(target, staging);
             return stacks;
         }
@@ -47,6 +42,26 @@ public static class AssemblyBuilder
             if (Directory.Exists(staging))
                 Directory.Delete(staging, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Synthesizes straight into <paramref name="directory"/>, as the CDK CLI expects of an app (it owns and
+    /// locks that directory, so it is not swapped).
+    /// </summary>
+    public static IReadOnlyList<SynthesizedStack> SynthesizeInPlace(Topology topology, string directory)
+    {
+        QuietJsii();
+        return SynthesizeInto(topology, Path.GetFullPath(directory));
+    }
+
+    private static List<SynthesizedStack> SynthesizeInto(Topology topology, string directory)
+    {
+        var wiring = WiringPlanner.Plan(topology);
+        var app = new App(new AppProps { Outdir = directory, AnalyticsReporting = false });
+        AddStacks(app, topology, wiring);
+        app.Synth();
+        File.WriteAllText(Path.Combine(directory, WiringManifest.FileName), wiring.ToJson());
+        return Summarize(directory, wiring);
     }
 
     /// <summary>

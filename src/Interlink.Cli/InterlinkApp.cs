@@ -39,6 +39,9 @@ public static class InterlinkApp
             config.AddCommand<SynthCommand>("synth")
                 .WithDescription("Validate, then write the CloudFormation cloud assembly (no AWS account needed).")
                 .WithExample("synth", "examples/seed.yaml", "-o", "cdk.out");
+            config.AddCommand<CdkAppCommand>("cdk-app")
+                .WithDescription("The app the AWS CDK CLI runs (cdk.json): npx cdk synth -c interlink:config=FILE.")
+                .IsHidden();
             config.AddCommand<InitCommand>("init")
                 .WithDescription("Write a commented starter interlink.yaml that validates.")
                 .WithExample("init", "--mode", "native", "ledger.yaml");

@@ -38,7 +38,10 @@ public sealed class PeeringAccepterRole : Construct
                     PolicyDocument = Policies.Allow(
                         ["ec2:AcceptVpcPeeringConnection"],
                         [
-                            Amazon.CDK.Fn.Sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/" + props.VpcId),
+                            // Fn::Sub's template must be a literal string: the VPC ID (a Ref for a new VPC) goes in as a variable.
+                            Amazon.CDK.Fn.Sub(
+                                "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${ProviderVpcId}",
+                                new Dictionary<string, string> { ["ProviderVpcId"] = props.VpcId }),
                             Amazon.CDK.Fn.Sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-peering-connection/*"),
                         ]),
                 },

@@ -1,6 +1,6 @@
 namespace Interlink.Core.Tests.Rules;
 
-/// <summary>IL030–IL036: how provider, relays and consumers fit together.</summary>
+/// <summary>IL030–IL037: how provider, relays and consumers fit together.</summary>
 public class DesignRulesTests
 {
     [Fact]
@@ -87,4 +87,17 @@ public class DesignRulesTests
         Expect.NotReported(text, "IL036");
         Assert.Contains(text.Validate().Diagnostics, d => d.Code == "IL005" && d.Path == "consumers");
     }
+
+    [Fact]
+    public void A_consumer_only_in_AZs_its_relay_does_not_serve_is_IL037_naming_both_sets() =>
+        Expect.Reported(ConfigText.Relay.Edit("azs: [usw2-az2, usw2-az1]", "azs: [usw2-az3, usw2-az4]"),
+            "IL037", "consumers[0].vpc.azs", "usw2-az3", "usw2-az1");
+
+    [Fact]
+    public void A_consumer_sharing_one_AZ_with_its_relay_passes_IL037() =>
+        Expect.NotReported(ConfigText.Relay.Edit("azs: [usw2-az2, usw2-az1]", "azs: [usw2-az2, usw2-az4]"), "IL037");
+
+    [Fact]
+    public void An_empty_consumer_list_gets_no_IL033_warning_per_relay() =>
+        Expect.NotReported(ConfigText.Relay.Edit(ConfigText.Relay[ConfigText.Relay.IndexOf("consumers:", StringComparison.Ordinal)..], "consumers: []\n"), "IL033");
 }
