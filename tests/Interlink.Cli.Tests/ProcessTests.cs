@@ -76,8 +76,8 @@ public sealed partial class ProcessTests : IDisposable
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         Assert.DoesNotContain('\x1b', result.StandardOutput);
-        var lines = result.StandardOutput.Split('\n').Select(l => l.Trim()).ToList();
-        foreach (var command in new[] { "validate", "init", "schema", "rules", "regions" })
-            Assert.Contains(lines, l => l.StartsWith(command + " ", StringComparison.Ordinal));
+        var lines = result.StandardOutput.Split('\n');
+        foreach (var command in CommandList.Listed)
+            Assert.Contains(lines, l => CommandList.IsListedOn(l, command));
     }
 }

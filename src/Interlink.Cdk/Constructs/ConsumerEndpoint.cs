@@ -70,13 +70,18 @@ public sealed class ConsumerEndpoint : Construct
                 Name = zoneName,
                 Vpcs = new object[] { new CfnHostedZone.VPCProperty { VpcId = props.Network.VpcId, VpcRegion = Aws.REGION } },
             });
+            // The name is the zone's apex, where Route 53 rejects a CNAME: an alias A record to the endpoint instead.
             _ = new CfnRecordSet(this, "FriendlyName", new CfnRecordSetProps
             {
                 HostedZoneId = zone.Ref,
                 Name = zoneName,
-                Type = "CNAME",
-                Ttl = "60",
-                ResourceRecords = [RegionalDnsName],
+                Type = "A",
+                AliasTarget = new CfnRecordSet.AliasTargetProperty
+                {
+                    DnsName = RegionalDnsName,
+                    HostedZoneId = Fn.Select(0, Fn.Split(":", Fn.Select(0, endpoint.AttrDnsEntries))),
+                    EvaluateTargetHealth = false,
+                },
             });
         }
     }

@@ -29,13 +29,11 @@ public sealed class SynthCommand(IAnsiConsole console) : Command<SynthSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, SynthSettings settings, CancellationToken cancellationToken)
     {
+        // The same findings as 'validate'; an invalid config never reaches the CDK.
         var report = ConfigValidator.ValidateFile(settings.File);
+        DiagnosticText.Write(console, report);
         if (!report.IsValid)
-        {
-            // An invalid config never reaches the CDK: the same findings as 'validate'.
-            DiagnosticText.Write(console, report);
             return ExitCodes.InvalidInput;
-        }
 
         var stacks = AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), settings.Output);
         var table = new Table().AddColumns("Stack", "Role", "Account", "Region", "Phase", "Resources");

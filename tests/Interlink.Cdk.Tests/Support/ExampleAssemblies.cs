@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+
+namespace Interlink.Cdk.Tests.Support;
+
+/// <summary>
+/// Collection fixture: each example is synthesized at most once per test run (on first use), into its own
+/// directory under one temporary root that is deleted when the run ends.
+/// </summary>
+public sealed class ExampleAssemblies : IDisposable
+{
+    /// <summary>
+    /// Not an example file: seed with a friendly DNS name for the consumer and a separate health-check port,
+    /// the two options no example uses.
+    /// </summary>
+    public const string SeedWithExtras = "seed-with-extras";
+
+    public const string FriendlyName = "api.awsmorocco.internal";
+
+    public const int SeparateHealthPort = 8081;
+
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"interlink-cdk-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private readonly ConcurrentDictionary<string, Lazy<SynthesizedExample>> examples = new(StringComparer.Ordinal);
+
+    public SynthesizedExample this[string example] =>
+        examples.GetOrAdd(example, name => new Lazy<SynthesizedExample>(() => Synthesize(name))).Value;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(root))
+            Directory.Delete(root, recursive: true);
+    }
+
+    private SynthesizedExample Synthesize(string name)
+    {
+        var output = Path.Combine(root, name);
+        if (name != SeedWithExtras)
+            return SynthesizedExample.Synthesize(name, output, configPath: Repo.Example(name));
+
+        var text = File.ReadAllText(Repo.Example("seed"))
+            .Replace("healthCheck: { protocol: http, path: /health }", $"healthCheck: {{ protocol: http, path: /health, port: {SeparateHealthPort} }}", StringComparison.Ordinal)
+            .Replace("    client: true", $"    client: true\n    hostedZone: {FriendlyName}", StringComparison.Ordinal);
+        Assert.Contains(FriendlyName, text, StringComparison.Ordinal);
+        Assert.Contains($"port: {SeparateHealthPort}", text, StringComparison.Ordinal);
+        return SynthesizedExample.Synthesize(name, output, configText: text);
+    }
+}
