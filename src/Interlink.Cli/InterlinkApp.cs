@@ -10,10 +10,18 @@ public static class InterlinkApp
     /// <summary>Runs the command line on the real console.</summary>
     public static int Run(string[] args)
     {
-        var console = AnsiConsole.Console;
-        // Redirected output goes to tools and logs: one finding per line, never wrapped at 80 columns.
-        if (Console.IsOutputRedirected)
-            console.Profile.Width = UnwrappedWidth;
+        if (!Console.IsOutputRedirected)
+            return Run(args, AnsiConsole.Console);
+
+        // Redirected output goes to tools and logs: plain text (even where CI variables make Spectre assume a
+        // colour terminal), one finding per line, never wrapped at 80 columns.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        console.Profile.Width = UnwrappedWidth;
         return Run(args, console);
     }
 

@@ -106,7 +106,7 @@ public sealed class VpcTests(ExampleAssemblies examples)
             {
                 var privateSubnets = template.PrivateSubnets().Select(s => s.LogicalId).ToHashSet();
                 foreach (var instance in template.OfType("AWS::EC2::Instance"))
-                    Assert.Contains(Json.RefName(instance.Prop("SubnetId")), privateSubnets);
+                    Assert.Contains(Json.RefName(instance.Prop("SubnetId")) ?? "(not a Ref)", privateSubnets);
             }
         }
     }

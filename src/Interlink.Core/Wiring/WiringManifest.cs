@@ -13,12 +13,17 @@ namespace Interlink.Core.Wiring;
 /// <param name="Mode">relay or native.</param>
 /// <param name="Phases">Stacks in deploy order; stacks of one phase are independent.</param>
 /// <param name="Stacks">Every stack by name.</param>
+/// <param name="ExistingVpcs">
+/// VPCs that exist already, as the config describes them: templates only name their IDs, so analysis takes
+/// their CIDRs, subnets and route tables from here. Null or empty when every VPC is created.
+/// </param>
 public sealed record WiringManifest(
     int Version,
     string Name,
     string Mode,
     IReadOnlyList<WiringPhase> Phases,
-    IReadOnlyDictionary<string, WiringStack> Stacks)
+    IReadOnlyDictionary<string, WiringStack> Stacks,
+    IReadOnlyList<ExistingVpc>? ExistingVpcs = null)
 {
     /// <summary>File name inside the assembly directory.</summary>
     public const string FileName = "interlink.wiring.json";
@@ -66,3 +71,19 @@ public sealed record WiringStack(
 /// <param name="Stack">Source stack name.</param>
 /// <param name="Output">Output name in that stack.</param>
 public sealed record WiringSource(string Stack, string Output);
+
+/// <summary>An existing VPC as the config describes it.</summary>
+/// <param name="Id">VPC ID.</param>
+/// <param name="Account">Its account, or null for the deploying account.</param>
+/// <param name="Region">Its Region.</param>
+/// <param name="Cidr">Its CIDR.</param>
+/// <param name="Subnets">Its private subnets.</param>
+/// <param name="HostSecurityGroupId">The provider hosts' security group, when given.</param>
+public sealed record ExistingVpc(string Id, string? Account, string Region, string Cidr, IReadOnlyList<ExistingVpcSubnet> Subnets, string? HostSecurityGroupId);
+
+/// <summary>A subnet of an existing VPC.</summary>
+/// <param name="Id">Subnet ID.</param>
+/// <param name="AzId">AZ ID.</param>
+/// <param name="Cidr">CIDR.</param>
+/// <param name="RouteTableId">Its route table.</param>
+public sealed record ExistingVpcSubnet(string Id, string AzId, string Cidr, string RouteTableId);

@@ -55,7 +55,16 @@ public static class WiringPlanner
             .OrderBy(g => g.Key)
             .Select(g => new WiringPhase(g.Key, g.Select(s => s.Key).ToList()))
             .ToList();
-        return new WiringManifest(WiringManifest.CurrentVersion, name, topology.Mode.ToString().ToLowerInvariant(), phases, stacks);
+        var existing = new[] { topology.Provider }
+            .Concat(topology.Relays.Select(r => r.Network))
+            .Concat(topology.Consumers.Select(c => c.Network))
+            .Where(n => n.Vpc.IsExisting)
+            .Select(n => new ExistingVpc(n.Vpc.ExistingId!, n.Account, n.Region, n.Vpc.Cidr.ToString(),
+                n.Vpc.PrivateSubnets.Select(s => new ExistingVpcSubnet(s.ExistingId!, s.Az, s.Cidr.ToString(), s.ExistingRouteTableId!)).ToList(),
+                n.Vpc.HostSecurityGroupId))
+            .ToList();
+        return new WiringManifest(WiringManifest.CurrentVersion, name, topology.Mode.ToString().ToLowerInvariant(), phases, stacks,
+            existing.Count == 0 ? null : existing);
 
         WiringStack Stack(string role, NetworkSite site, int phase, IEnumerable<(string, WiringSource)> parameters, IReadOnlyList<string> outputs) =>
             new(role, site.Account, site.Region, phase, Template: "", parameters.ToDictionary(p => p.Item1, p => p.Item2), outputs);

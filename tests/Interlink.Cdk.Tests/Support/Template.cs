@@ -107,6 +107,9 @@ public static class Json
         && e.EnumerateObject().First().Name is var name
         && (name == "Ref" || name == "Condition" || name.StartsWith("Fn::", StringComparison.Ordinal));
 
+    /// <summary>The element as compact JSON (no whitespace), for substring checks.</summary>
+    public static string Compact(JsonElement e) => JsonSerializer.Serialize(e);
+
     public static IReadOnlyList<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();
 
     /// <summary>Every element of <paramref name="root"/>, depth first, with its path.</summary>
