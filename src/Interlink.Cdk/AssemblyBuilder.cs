@@ -65,12 +65,66 @@ public static class AssemblyBuilder
     }
 
     /// <summary>
+    /// The jsii runtime unpacks about 66 MB of JavaScript bundles into a fresh temporary directory on every run
+    /// and never removes it. Point it at a directory of our own and remove that when the process ends, along
+    /// with any left by runs that were killed.
+    /// </summary>
+    private static void ContainJsiiTemporaryFiles()
+    {
+        if (_jsiiTemp is not null)
+            return;
+        var root = Path.Combine(Path.GetTempPath(), "interlink-jsii");
+        Directory.CreateDirectory(root);
+        foreach (var stale in Directory.EnumerateDirectories(root))
+        {
+            if (int.TryParse(Path.GetFileName(stale), out var pid) && !IsRunning(pid))
+                TryDelete(stale);
+        }
+
+        _jsiiTemp = Path.Combine(root, System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(_jsiiTemp);
+        System.Environment.SetEnvironmentVariable("TMPDIR", _jsiiTemp);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(_jsiiTemp);
+
+        static bool IsRunning(int pid)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                return !process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static string? _jsiiTemp;
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Another process may be using it; the next run sweeps it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>
     /// The jsii runtime prints a full-screen banner when Node.js is older than it likes (Node 20 on this
     /// kind of machine). Synthesis does not depend on it, so the banner is silenced unless the user set the
     /// variables.
     /// </summary>
     private static void QuietJsii()
     {
+        ContainJsiiTemporaryFiles();
         SetIfUnset("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
         SetIfUnset("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "14,16,18,20");
         SetIfUnset("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");

@@ -51,8 +51,9 @@ public sealed class PeeringTests(ExampleAssemblies examples)
         var providerAccount = x.Config.Provider.Account!;
         foreach (var (relay, spec) in x.Topology.Relays.Zip(x.Config.Relays))
         {
-            var arn = x.Relay(relay.Network.Region).Single("AWS::EC2::VPCPeeringConnection").Str("PeerRoleArn");
-            Assert.StartsWith($"arn:aws:iam::{providerAccount}:role/", arn, StringComparison.Ordinal);
+            // Fn::Sub keeps the partition right outside the commercial one (aws-cn, aws-us-gov).
+            var arn = x.Relay(relay.Network.Region).Single("AWS::EC2::VPCPeeringConnection").Prop("PeerRoleArn").GetProperty("Fn::Sub").GetString()!;
+            Assert.StartsWith($"arn:${{AWS::Partition}}:iam::{providerAccount}:role/", arn, StringComparison.Ordinal);
             var roleName = arn.Split('/')[^1];
 
             var role = Assert.Single(x.Provider.OfType("AWS::IAM::Role"), r => r.Has("RoleName") && r.Str("RoleName") == roleName);
@@ -65,6 +66,9 @@ public sealed class PeeringTests(ExampleAssemblies examples)
             var statement = Assert.Single(statements);
             Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
             Assert.Equal(["ec2:AcceptVpcPeeringConnection"], Json.Strings(statement.GetProperty("Action")));
+            // Only peerings whose accepter is the provider VPC.
+            var accepterVpc = statement.GetProperty("Condition").GetProperty("ArnEquals").GetProperty("ec2:AccepterVpc").GetProperty("Fn::Sub");
+            Assert.Contains(":vpc/${ProviderVpcId}", accepterVpc[0].GetString(), StringComparison.Ordinal);
         }
     }
 

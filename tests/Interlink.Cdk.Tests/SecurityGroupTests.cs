@@ -126,6 +126,21 @@ public sealed class SecurityGroupTests(ExampleAssemblies examples)
 
     [Theory]
     [MemberData(nameof(Examples.AllWithExtras), MemberType = typeof(Examples))]
+    public void Consumer_endpoint_sends_nothing_out_an_empty_egress_list_would_keep_AWS_s_allow_all(string example)
+    {
+        var x = examples[example];
+        foreach (var consumer in x.Topology.Consumers)
+        {
+            var template = x.Consumer(consumer.Name);
+            var group = template.Target(Assert.Single(template.Single("AWS::EC2::VPCEndpoint").Prop("SecurityGroupIds").EnumerateArray()));
+            var egress = Assert.Single(group.Prop("SecurityGroupEgress").EnumerateArray());
+            Assert.Equal("255.255.255.255/32", egress.GetProperty("CidrIp").GetString());
+            Assert.Equal("icmp", egress.GetProperty("IpProtocol").GetString());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples.AllWithExtras), MemberType = typeof(Examples))]
     public void Client_hosts_accept_nothing_and_reach_only_the_service_port_in_their_VPC_and_HTTPS(string example)
     {
         var x = examples[example];

@@ -35,15 +35,16 @@ public sealed class PeeringAccepterRole : Construct
                 new CfnRole.PolicyProperty
                 {
                     PolicyName = "accept-peering-to-provider-vpc",
-                    PolicyDocument = Policies.Allow(
+                    // Accept peerings into the provider VPC only: the condition names the accepter VPC.
+                    PolicyDocument = Policies.AllowWhen(
                         ["ec2:AcceptVpcPeeringConnection"],
-                        [
-                            // Fn::Sub's template must be a literal string: the VPC ID (a Ref for a new VPC) goes in as a variable.
-                            Amazon.CDK.Fn.Sub(
-                                "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${ProviderVpcId}",
-                                new Dictionary<string, string> { ["ProviderVpcId"] = props.VpcId }),
-                            Amazon.CDK.Fn.Sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-peering-connection/*"),
-                        ]),
+                        [Amazon.CDK.Fn.Sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-peering-connection/*")],
+                        "ArnEquals",
+                        "ec2:AccepterVpc",
+                        // Fn::Sub's template must be a literal string: the VPC ID (a Ref for a new VPC) goes in as a variable.
+                        Amazon.CDK.Fn.Sub(
+                            "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${ProviderVpcId}",
+                            new Dictionary<string, string> { ["ProviderVpcId"] = props.VpcId })),
                 },
             },
         });
@@ -54,7 +55,7 @@ public sealed class PeeringAccepterRole : Construct
     public string RoleArn { get; }
 
     /// <summary>The ARN of role <paramref name="roleName"/> in <paramref name="account"/>, built without a cross-account reference.</summary>
-    public static string ArnOf(string account, string roleName) => $"arn:aws:iam::{account}:role/{roleName}";
+    public static string ArnOf(string account, string roleName) => Amazon.CDK.Fn.Sub($"arn:${{AWS::Partition}}:iam::{account}:role/{roleName}");
 }
 
 /// <summary>Properties of <see cref="PeeringRequest"/>.</summary>

@@ -20,6 +20,22 @@ internal static class Policies
         },
     };
 
+    /// <summary>A policy allowing <paramref name="actions"/> on <paramref name="resources"/> when condition <paramref name="key"/> holds.</summary>
+    public static object AllowWhen(string[] actions, object[] resources, string @operator, string key, object value) => new Dictionary<string, object>
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new object[]
+        {
+            new Dictionary<string, object>
+            {
+                ["Effect"] = "Allow",
+                ["Action"] = actions,
+                ["Resource"] = resources,
+                ["Condition"] = new Dictionary<string, object> { [@operator] = new Dictionary<string, object> { [key] = value } },
+            },
+        },
+    };
+
     private static Dictionary<string, object> Trust(Dictionary<string, object> principal) => new()
     {
         ["Version"] = "2012-10-17",

@@ -21,11 +21,14 @@ internal static class SecurityGroups
             {
                 IpProtocol = "tcp", FromPort = r.Port, ToPort = r.Port, CidrIp = r.Cidr, Description = r.Description,
             }).ToArray(),
-            // An explicit egress list replaces the allow-all rule AWS adds by default.
-            SecurityGroupEgress = egress.Distinct().Select(r => (object)new CfnSecurityGroup.EgressProperty
-            {
-                IpProtocol = "tcp", FromPort = r.Port, ToPort = r.Port, CidrIp = r.Cidr, Description = r.Description,
-            }).ToArray(),
+            // An explicit egress list replaces the allow-all rule AWS adds by default; an empty list would not,
+            // so "no egress" is written as a rule that matches nothing (as the CDK's own L2 does).
+            SecurityGroupEgress = egress.Any()
+                ? egress.Distinct().Select(r => (object)new CfnSecurityGroup.EgressProperty
+                {
+                    IpProtocol = "tcp", FromPort = r.Port, ToPort = r.Port, CidrIp = r.Cidr, Description = r.Description,
+                }).ToArray()
+                : [NoEgress],
         });
 
     /// <summary>Adds ingress rules to a group Interlink does not own (an existing VPC's hosts).</summary>
@@ -40,6 +43,12 @@ internal static class SecurityGroups
             });
         }
     }
+
+    /// <summary>An egress rule no packet matches (ICMP type 252 code 86 to the broadcast address): "no egress".</summary>
+    private static readonly CfnSecurityGroup.EgressProperty NoEgress = new()
+    {
+        IpProtocol = "icmp", FromPort = 252, ToPort = 86, CidrIp = "255.255.255.255/32", Description = "Disallow all traffic",
+    };
 
     /// <summary>HTTPS to anywhere: Systems Manager, S3 and package repositories are reached through NAT.</summary>
     public static TcpRule HttpsOut(string why) => new("0.0.0.0/0", 443, why);

@@ -19,20 +19,32 @@ public sealed class ExampleAssemblies : IDisposable
     public const int SeparateHealthPort = 8081;
 
     private readonly string root = Path.Combine(Path.GetTempPath(), $"interlink-cdk-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private readonly string? previousTmpDir = Environment.GetEnvironmentVariable("TMPDIR");
     private readonly ConcurrentDictionary<string, Lazy<SynthesizedExample>> examples = new(StringComparer.Ordinal);
+
+    public ExampleAssemblies()
+    {
+        // The jsii runtime unpacks its JavaScript bundles (about 66 MB) into a fresh temp directory per process and
+        // never deletes it (aws/jsii#700). Point the process's temp directory into this fixture's root, so that
+        // it goes when the run ends.
+        var temp = Path.Combine(root, "tmp");
+        Directory.CreateDirectory(temp);
+        Environment.SetEnvironmentVariable("TMPDIR", temp);
+    }
 
     public SynthesizedExample this[string example] =>
         examples.GetOrAdd(example, name => new Lazy<SynthesizedExample>(() => Synthesize(name))).Value;
 
     public void Dispose()
     {
+        Environment.SetEnvironmentVariable("TMPDIR", previousTmpDir);
         if (Directory.Exists(root))
             Directory.Delete(root, recursive: true);
     }
 
     private SynthesizedExample Synthesize(string name)
     {
-        var output = Path.Combine(root, name);
+        var output = Path.Combine(root, "assemblies", name);
         if (name != SeedWithExtras)
             return SynthesizedExample.Synthesize(name, output, configPath: Repo.Example(name));
 

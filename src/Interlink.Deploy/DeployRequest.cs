@@ -1,0 +1,29 @@
+using Interlink.Core.Wiring;
+
+namespace Interlink.Deploy;
+
+/// <summary>What to deploy or destroy, and how.</summary>
+/// <param name="AssemblyDirectory">The cloud assembly (from <c>interlink synth</c>).</param>
+/// <param name="Wiring">Its wiring manifest.</param>
+/// <param name="StatePath">The state file.</param>
+/// <param name="Profiles">Credentials per stack.</param>
+/// <param name="Inputs">Values of template parameters no stack output feeds (e.g. ServiceBundleBucket).</param>
+/// <param name="AcceptanceRequired">Whether endpoint connections must be accepted after the consumers are deployed.</param>
+/// <param name="DryRun">Print every command and parameter; run nothing.</param>
+/// <param name="MaxParallel">Stacks of one phase run at most this many at a time. Default 4.</param>
+public sealed record DeployRequest(
+    string AssemblyDirectory,
+    WiringManifest Wiring,
+    string StatePath,
+    ProfileMap Profiles,
+    IReadOnlyDictionary<string, string> Inputs,
+    bool AcceptanceRequired = true,
+    bool DryRun = false,
+    int MaxParallel = 4);
+
+/// <summary>How a deploy or destroy ended.</summary>
+/// <param name="Succeeded">True when every stack is done.</param>
+/// <param name="Ran">Stacks the CLI ran for.</param>
+/// <param name="Skipped">Stacks left alone (already done).</param>
+/// <param name="Failed">Stacks that failed.</param>
+public sealed record DeployOutcome(bool Succeeded, IReadOnlyList<string> Ran, IReadOnlyList<string> Skipped, IReadOnlyList<string> Failed);

@@ -1,0 +1,3 @@
+using Interlink.Probe;
+
+return await ProbeCli.RunAsync(args, Console.Out, Console.Error);

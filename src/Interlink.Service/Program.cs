@@ -1,0 +1,3 @@
+using Interlink.Service;
+
+return await ServiceApp.RunAsync(args);
