@@ -26,6 +26,8 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         foreach (var phase in request.Wiring.Phases.OrderBy(p => p.Index))
         {
             observer.PhaseStarted(phase.Index, phase.Stacks);
+            using var phaseDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var accepting = AcceptWhileDeployingAsync(request, state, phase, phaseDone.Token);
             using var slots = new SemaphoreSlim(Math.Max(1, request.MaxParallel));
             var runs = phase.Stacks.Select(async name =>
             {
@@ -41,7 +43,16 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
                     slots.Release();
                 }
             });
-            await Task.WhenAll(runs);
+            try
+            {
+                await Task.WhenAll(runs);
+            }
+            finally
+            {
+                await phaseDone.CancelAsync();
+                await accepting;
+            }
+
             if (failed.Count > 0)
                 return new DeployOutcome(false, ran, skipped, failed);
         }
@@ -53,6 +64,41 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         }
 
         return new DeployOutcome(true, ran, skipped, failed);
+    }
+
+    /// <summary>
+    /// Accepts pending connections of the services whose consumers deploy in <paramref name="phase"/>, every
+    /// <see cref="DeployRequest.AcceptInterval"/>, until the phase ends.
+    /// </summary>
+    private async Task AcceptWhileDeployingAsync(DeployRequest request, DeployState state, WiringPhase phase, CancellationToken phaseDone)
+    {
+        if (request.DryRun || !request.AcceptanceRequired)
+            return;
+        var consumersHere = phase.Stacks.ToHashSet(StringComparer.Ordinal);
+        var services = EndpointServices(request, state)
+            .Where(s => request.Wiring.Stacks.Any(c => consumersHere.Contains(c.Key)
+                && c.Value.Parameters.TryGetValue(Outputs.EndpointServiceName, out var source) && source.Stack == s.Stack))
+            .ToList();
+        if (services.Count == 0)
+            return;
+        var interval = request.AcceptInterval ?? TimeSpan.FromSeconds(20);
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(interval, phaseDone);
+                foreach (var service in services)
+                {
+                    var accepted = await connections.AcceptPendingAsync(service, phaseDone);
+                    if (accepted.Count > 0)
+                        observer.Connections(service.Stack, "accepted", accepted);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (phaseDone.IsCancellationRequested)
+        {
+            // The phase is over; the final pass after the last phase accepts anything left.
+        }
     }
 
     /// <summary>Destroys in reverse phase order, rejecting remaining endpoint connections before a service goes.</summary>

@@ -11,6 +11,10 @@ namespace Interlink.Deploy;
 /// <param name="AcceptanceRequired">Whether endpoint connections must be accepted after the consumers are deployed.</param>
 /// <param name="DryRun">Print every command and parameter; run nothing.</param>
 /// <param name="MaxParallel">Stacks of one phase run at most this many at a time. Default 4.</param>
+/// <param name="AcceptInterval">
+/// While consumer stacks deploy, pending connections are accepted this often, in case CloudFormation waits for
+/// the endpoint to become available. Default 20 s.
+/// </param>
 public sealed record DeployRequest(
     string AssemblyDirectory,
     WiringManifest Wiring,
@@ -19,7 +23,8 @@ public sealed record DeployRequest(
     IReadOnlyDictionary<string, string> Inputs,
     bool AcceptanceRequired = true,
     bool DryRun = false,
-    int MaxParallel = 4);
+    int MaxParallel = 4,
+    TimeSpan? AcceptInterval = null);
 
 /// <summary>How a deploy or destroy ended.</summary>
 /// <param name="Succeeded">True when every stack is done.</param>

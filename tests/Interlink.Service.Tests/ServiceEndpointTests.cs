@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using Interlink.Service;
 using Interlink.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
 namespace Interlink.Service.Tests;
 

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Interlink.Deploy.Tests.Support;
+
+/// <summary>One recorded call of the stand-in CDK CLI.</summary>
+public sealed record CdkCall(string Verb, string Stack, long StartNs, long EndNs, bool Succeeded, string Profile, string Arguments)
+{
+    /// <summary>The <c>--parameters STACK:KEY=VALUE</c> values passed, by key.</summary>
+    public IReadOnlyDictionary<string, string> Parameters =>
+        Arguments.Split(' ').Where(a => a.StartsWith(Stack + ":", StringComparison.Ordinal))
+            .Select(a => a[(Stack.Length + 1)..].Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => kv[1]);
+}
+
+/// <summary>Runs the orchestrator against <c>fake-cdk.sh</c> in a scratch directory, and reads back what it recorded.</summary>
+public sealed class FakeCdk : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("interlink-fake-cdk-").FullName;
+
+    /// <summary>Creates the scratch directory.</summary>
+    public FakeCdk()
+    {
+        Log = Path.Combine(_directory, "calls.tsv");
+        StatePath = Path.Combine(_directory, "state", "design.state.json");
+    }
+
+    /// <summary>Where the stand-in records its calls.</summary>
+    public string Log { get; }
+
+    /// <summary>A state file path in the scratch directory.</summary>
+    public string StatePath { get; }
+
+    /// <summary>The runner: the real process runner, pointed at the stand-in with this test's settings.</summary>
+    public ICdkRunner Runner(string? failStack = null, double delaySeconds = 0.2) =>
+        new EnvironmentRunner(new ProcessCdkRunner(Path.Combine(AppContext.BaseDirectory, "Support", "fake-cdk.sh")), new Dictionary<string, string>
+        {
+            ["FAKE_CDK_LOG"] = Log,
+            ["FAKE_CDK_FAIL"] = failStack ?? "",
+            ["FAKE_CDK_DELAY"] = delaySeconds.ToString(CultureInfo.InvariantCulture),
+        });
+
+    /// <summary>Every recorded call, in completion order.</summary>
+    public IReadOnlyList<CdkCall> Calls() =>
+        File.Exists(Log)
+            ? File.ReadAllLines(Log).Select(l => l.Split('\t')).Select(f => new CdkCall(f[0], f[1], long.Parse(f[2], CultureInfo.InvariantCulture), long.Parse(f[3], CultureInfo.InvariantCulture), f[4] == "ok", f[5], f[6])).ToList()
+            : [];
+
+    /// <inheritdoc />
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>Adds the stand-in's settings to every command's environment.</summary>
+    private sealed class EnvironmentRunner(ICdkRunner inner, IReadOnlyDictionary<string, string> extra) : ICdkRunner
+    {
+        public string Executable => inner.Executable;
+
+        public Task<CdkResult> RunAsync(CdkCommand command, CancellationToken cancellationToken)
+        {
+            var environment = new Dictionary<string, string>(command.Environment);
+            foreach (var (key, value) in extra)
+                environment[key] = value;
+            return inner.RunAsync(command with { Environment = environment }, cancellationToken);
+        }
+    }
+}
