@@ -241,7 +241,9 @@ public sealed record DiagramModel(IReadOnlyList<DiagramGroup> Groups, IReadOnlyL
                 || !outputs.TryGetProperty(source.Output, out var output)
                 || !output.TryGetProperty("Value", out var v))
                 return null;
-            return FirstResource(from, v) is { } id ? $"{from.Name}/{id}" : null;
+            if (FirstResource(from, v) is { } id)
+                return $"{from.Name}/{id}";
+            return from.Str(v) is { Complete: true } literal ? literal.Value : null;
         }
 
         private static string? FirstResource(StackView view, JsonElement value)
@@ -316,7 +318,7 @@ public sealed record DiagramModel(IReadOnlyList<DiagramGroup> Groups, IReadOnlyL
                 groups.Add(new DiagramGroup(regionId, $"Region {region}", null));
             }
 
-            var accountId = $"acct_{SafeId(account ?? "deploying")}_{SafeId(region)}";
+            var accountId = SafeId($"acct_{account ?? "deploying"}_{region}");
             if (!groups.Any(g => g.Id == accountId))
             {
                 ids.Add(accountId);

@@ -1,0 +1,270 @@
+using Interlink.Analysis.Security.Tests.Support;
+using Interlink.Core.Model;
+
+namespace Interlink.Analysis.Security.Tests;
+
+[Collection(AssemblyCollection.Name)]
+public sealed class SecurityRuleTests(Assemblies assemblies)
+{
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("single-account")]
+    [InlineData("fan-out")]
+    [InlineData("native")]
+    [InlineData("existing-vpcs")]
+    public void Bundled_examples_have_no_findings(string example)
+    {
+        var report = SecurityCheck.Run(assemblies.Read(example), []);
+        Assert.True(report.Findings.Count == 0, string.Join("\n", report.Findings.Select(f => $"{f.Rule} {f.Stack}/{f.LogicalId}: {f.Message}")));
+    }
+
+    [Fact]
+    public void The_pack_has_at_least_14_rules_with_stable_ids_rationale_and_fix()
+    {
+        var rules = SecurityRules.All.Where(r => r.Id != "ILS000").ToList();
+        Assert.True(rules.Count >= 14);
+        Assert.Equal(rules.Count, rules.Select(r => r.Id).Distinct().Count());
+        for (var i = 0; i < rules.Count; i++)
+        {
+            Assert.Equal($"ILS{i + 1:000}", rules[i].Id);
+            Assert.False(string.IsNullOrWhiteSpace(rules[i].Title));
+            Assert.False(string.IsNullOrWhiteSpace(rules[i].Rationale));
+            Assert.False(string.IsNullOrWhiteSpace(rules[i].Fix));
+        }
+    }
+
+    [Fact]
+    public void ILS001_wildcard_principal() =>
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::EC2::VPCEndpointServicePermissions")["AllowedPrincipals"] = new JsonArray("*"),
+            "ILS001", "EndpointServicePermissions4FA144AE");
+
+    [Fact]
+    public void ILS002_acceptance_off_with_another_account() =>
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::EC2::VPCEndpointService")["AcceptanceRequired"] = false, "ILS002", "EndpointServiceBEA49615");
+
+    [Fact]
+    public void ILS002_acceptance_absent_counts_as_off() =>
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::EC2::VPCEndpointService").Remove("AcceptanceRequired"), "ILS002", "EndpointServiceBEA49615");
+
+    [Fact]
+    public void ILS002_is_quiet_when_only_the_own_account_is_allowed()
+    {
+        // single-account allows arn:${AWS::Partition}:iam::${AWS::AccountId}:root: the stack's own account.
+        var report = Run(assemblies.Mutable("single-account").Edit("relay-eu-central-1", t => t.First("AWS::EC2::VPCEndpointService")["AcceptanceRequired"] = false));
+        Assert.DoesNotContain(report.Findings, f => f.Rule == "ILS002");
+    }
+
+    [Fact]
+    public void ILS003_provider_ingress_from_the_whole_relay_vpc() =>
+        Fires("seed", "provider", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["CidrIp"] = "10.11.0.0/16", "ILS003", "ServiceSecurityGroup263BC618");
+
+    [Fact]
+    public void ILS003_provider_ingress_on_all_ports_from_an_nlb_subnet()
+    {
+        var report = Fires("seed", "provider", t =>
+        {
+            var rule = t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!;
+            rule["FromPort"] = 0;
+            rule["ToPort"] = 65535;
+        }, "ILS003", "ServiceSecurityGroup263BC618");
+        Assert.Contains(report.Findings, f => f.Rule == "ILS003" && f.Message.Contains("8080", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ILS003_existing_host_security_group_rule_too_wide() =>
+        Fires("existing-vpcs", "provider", t => t.Resources()["ServiceNlbIngress1F9DAB111"]!["Properties"]!["CidrIp"] = "10.0.0.0/8", "ILS003", "ServiceNlbIngress1F9DAB111");
+
+    [Fact]
+    public void ILS003_native_host_ingress_from_a_consumer_cidr() =>
+        Fires("native", "provider", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["CidrIp"] = "10.12.0.0/16", "ILS003", "ServiceSecurityGroup263BC618");
+
+    [Fact]
+    public void ILS004_ingress_from_anywhere() =>
+        Fires("seed", "consumer-west", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["CidrIp"] = "0.0.0.0/0", "ILS004", "EndpointSecurityGroupD39BAD7A");
+
+    [Fact]
+    public void ILS004_ipv6_ingress_from_anywhere() =>
+        Fires("seed", "consumer-west", t =>
+        {
+            var rule = t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!.AsObject();
+            rule.Remove("CidrIp");
+            rule["CidrIpv6"] = "::/0";
+        }, "ILS004", "EndpointSecurityGroupD39BAD7A");
+
+    [Fact]
+    public void ILS005_imds_v1_in_launch_template() =>
+        Fires("seed", "provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["MetadataOptions"]!["HttpTokens"] = "optional", "ILS005", "ServiceHostTemplate6117428C");
+
+    [Fact]
+    public void ILS005_instance_without_launch_template() =>
+        Fires("seed", "consumer-west", t => t.First("AWS::EC2::Instance").Remove("LaunchTemplate"), "ILS005", "ClientHostInstance83462E15");
+
+    [Fact]
+    public void ILS006_unencrypted_volume() =>
+        Fires("seed", "provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["BlockDeviceMappings"]![0]!["Ebs"]!["Encrypted"] = false, "ILS006", "ServiceHostTemplate6117428C");
+
+    [Fact]
+    public void ILS007_subnet_holding_a_host_maps_public_ips() =>
+        Fires("seed", "consumer-west", t => t.Resources()["NetworkPrivateSubnet1E8491189"]!["Properties"]!["MapPublicIpOnLaunch"] = true, "ILS007", "NetworkPrivateSubnet1E8491189");
+
+    [Fact]
+    public void ILS007_launch_template_associates_a_public_ip() =>
+        Fires("seed", "provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["NetworkInterfaces"] =
+            new JsonArray(new JsonObject { ["DeviceIndex"] = 0, ["AssociatePublicIpAddress"] = true }), "ILS007", "ServiceHostTemplate6117428C");
+
+    [Fact]
+    public void ILS007_public_subnet_without_hosts_is_not_flagged()
+    {
+        var report = Run(assemblies.Mutable("seed").Edit("consumer-west", t => t.Resources()["NetworkPublicSubnet13B56D098"]!["Properties"]!["MapPublicIpOnLaunch"] = true));
+        Assert.DoesNotContain(report.Findings, f => f.Rule == "ILS007");
+    }
+
+    [Fact]
+    public void ILS008_vpc_without_flow_logs() =>
+        Fires("seed", "relay-us-west-2", t => t.Resources().Remove(t.FirstId("AWS::EC2::FlowLog")), "ILS008", "NetworkVpcFAC8F4A5");
+
+    [Fact]
+    public void ILS009_nlb_without_security_group() =>
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer").Remove("SecurityGroups"), "ILS009", "LoadBalancer10456B95");
+
+    [Fact]
+    public void ILS010_privatelink_enforcement_off() =>
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer")["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"] = "off", "ILS010", "LoadBalancer10456B95");
+
+    [Fact]
+    public void ILS011_ssh_open_even_from_private_ranges() =>
+        Fires("seed", "provider", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]!.AsArray().Add(
+            new JsonObject { ["CidrIp"] = "10.11.1.0/24", ["IpProtocol"] = "tcp", ["FromPort"] = 22, ["ToPort"] = 22 }), "ILS011", "ServiceSecurityGroup263BC618");
+
+    [Fact]
+    public void ILS011_all_traffic_rule_opens_rdp() =>
+        Fires("seed", "consumer-west", t => t.Add("OpsIngress", "AWS::EC2::SecurityGroupIngress", new JsonObject
+        {
+            ["GroupId"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray("ClientSecurityGroup21DFA54D", "GroupId") },
+            ["IpProtocol"] = "-1",
+            ["CidrIp"] = "10.2.0.0/16",
+        }), "ILS011", "OpsIngress");
+
+    [Fact]
+    public void ILS012_key_pair() =>
+        Fires("seed", "provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["KeyName"] = "ops", "ILS012", "ServiceHostTemplate6117428C");
+
+    [Fact]
+    public void ILS013_host_group_without_egress_rules_keeps_default_allow_all() =>
+        Fires("seed", "consumer-west", t => t.Resources()["ClientSecurityGroup21DFA54D"]!["Properties"]!["SecurityGroupEgress"] = new JsonArray(), "ILS013", "ClientSecurityGroup21DFA54D");
+
+    [Fact]
+    public void ILS014_action_wildcard() =>
+        Fires("seed", "provider", t => t.Resources()["NetworkFlowLogRole77F83AC2"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!["Action"] = "*", "ILS014", "NetworkFlowLogRole77F83AC2");
+
+    [Fact]
+    public void ILS015_accept_peering_on_every_resource() =>
+        Fires("seed", "provider", t => t.Resources()["PeeringAccepterUsWest2RoleC97E1633"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!["Resource"] = "*", "ILS015", "PeeringAccepterUsWest2RoleC97E1633");
+
+    [Fact]
+    public void ILS015_read_only_actions_may_use_every_resource()
+    {
+        var report = Run(assemblies.Mutable("seed").Edit("provider", t =>
+        {
+            var statement = t.Resources()["PeeringAccepterUsWest2RoleC97E1633"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!;
+            statement["Action"] = new JsonArray("ec2:DescribeVpcPeeringConnections");
+            statement["Resource"] = "*";
+        }));
+        Assert.DoesNotContain(report.Findings, f => f.Rule == "ILS015");
+    }
+
+    [Fact]
+    public void ILS015_resource_from_a_parameter_cannot_be_checked()
+    {
+        var report = Run(assemblies.Mutable("seed").Edit("provider", t =>
+            t.Resources()["PeeringAccepterUsWest2RoleC97E1633"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!["Resource"] =
+                new JsonObject { ["Ref"] = "ServiceBundleBucket" }));
+        var finding = Assert.Single(report.Findings, f => f.Rule == "ILS015");
+        Assert.True(finding.CannotCheck);
+        Assert.Equal(SecuritySeverity.Warning, finding.Severity);
+        Assert.StartsWith("cannot check", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ILS016_log_group_without_retention() =>
+        Fires("seed", "consumer-west", t => t.First("AWS::Logs::LogGroup").Remove("RetentionInDays"), "ILS016", "NetworkFlowLogGroup1F868030");
+
+    [Fact]
+    public void ILS017_role_trusting_anyone() =>
+        Fires("seed", "provider", t => t.Resources()["PeeringAccepterUsWest2RoleC97E1633"]!["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Principal"] =
+            new JsonObject { ["AWS"] = "*" }, "ILS017", "PeeringAccepterUsWest2RoleC97E1633");
+
+    [Fact]
+    public void ILS018_internet_facing_nlb() =>
+        Fires("native", "provider", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer")["Scheme"] = "internet-facing", "ILS018", "LoadBalancer10456B95");
+
+    [Fact]
+    public void ILS018_scheme_absent_defaults_to_internet_facing() =>
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer").Remove("Scheme"), "ILS018", "LoadBalancer10456B95");
+
+    [Fact]
+    public void ILS019_nlb_group_opens_ports_no_listener_uses() =>
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["ToPort"] = 1024, "ILS019", "LoadBalancerSecurityGroup7560AED0");
+
+    [Fact]
+    public void A_principal_list_from_a_parameter_cannot_be_checked_and_never_passes()
+    {
+        var report = Run(assemblies.Mutable("seed").Edit("relay-us-west-2", t =>
+            t.First("AWS::EC2::VPCEndpointServicePermissions")["AllowedPrincipals"] = new JsonObject { ["Ref"] = "ProviderVpcId" }));
+        var finding = Assert.Single(report.Findings, f => f.Rule == "ILS001");
+        Assert.True(finding.CannotCheck);
+    }
+
+    [Fact]
+    public void A_suppression_with_a_reason_marks_the_finding_suppressed()
+    {
+        var assembly = assemblies.Mutable("seed").Edit("relay-us-west-2", t =>
+            t.First("AWS::ElasticLoadBalancingV2::LoadBalancer")["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"] = "off").Read();
+        var report = SecurityCheck.Run(assembly, [new Suppression("ILS010", "consumers connect from changing CIDRs; acceptance is the gate")]);
+        var finding = Assert.Single(report.Findings);
+        Assert.True(finding.Suppressed);
+        Assert.Equal("consumers connect from changing CIDRs; acceptance is the gate", finding.SuppressionReason);
+        Assert.Equal(0, report.Errors);
+        Assert.False(report.HasErrors);
+        var text = new StringWriter();
+        SecurityText.Write(text, report);
+        Assert.Contains("suppressed ILS010", text.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_suppression_that_matches_nothing_is_a_warning()
+    {
+        var report = SecurityCheck.Run(assemblies.Read("seed"), [new Suppression("ILS012", "ops keys"), new Suppression("ILS777", "typo")]);
+        Assert.Equal(2, report.Findings.Count);
+        Assert.All(report.Findings, f => Assert.Equal(("ILS000", SecuritySeverity.Warning, false), (f.Rule, f.Severity, f.Suppressed)));
+        Assert.Contains(report.Findings, f => f.Message.Contains("ILS012", StringComparison.Ordinal) && f.Message.Contains("matches no finding", StringComparison.Ordinal));
+        Assert.Contains(report.Findings, f => f.Message.Contains("ILS777", StringComparison.Ordinal) && f.Message.Contains("names no rule", StringComparison.Ordinal));
+        Assert.Equal(0, report.Errors);
+        Assert.Equal(2, report.Warnings);
+    }
+
+    [Fact]
+    public void An_unsuppressed_error_is_reported_in_text_with_its_fix()
+    {
+        var report = Run(assemblies.Mutable("seed").Edit("relay-us-west-2", t => t.First("AWS::EC2::VPCEndpointServicePermissions")["AllowedPrincipals"] = new JsonArray("*")));
+        Assert.True(report.HasErrors);
+        var text = new StringWriter();
+        SecurityText.Write(text, report);
+        Assert.Contains("error ILS001 awsmorocco-relay-us-west-2/EndpointServicePermissions4FA144AE", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains(SecurityRules.WildcardPrincipal.Fix, text.ToString(), StringComparison.Ordinal);
+    }
+
+    private static SecurityReport Run(MutableAssembly assembly) => SecurityCheck.Run(assembly.Read(), []);
+
+    private SecurityReport Fires(string example, string stack, Action<JsonObject> mutate, string rule, string logicalId)
+    {
+        Assert.DoesNotContain(SecurityCheck.Run(assemblies.Read(example), []).Findings, f => f.Rule == rule);
+        var report = Run(assemblies.Mutable(example).Edit(stack, mutate));
+        var hit = report.Findings.Where(f => f.Rule == rule).ToList();
+        Assert.True(hit.Count > 0, $"{rule} did not fire; findings: {string.Join("; ", report.Findings.Select(f => $"{f.Rule} {f.LogicalId} {f.Message}"))}");
+        Assert.Contains(hit, f => f.LogicalId == logicalId && f.Stack.EndsWith(stack, StringComparison.Ordinal) && !f.CannotCheck && !f.Suppressed);
+        var expected = SecurityRules.Find(rule)!;
+        Assert.All(hit.Where(f => !f.CannotCheck), f => Assert.Equal((expected.Severity, expected.Fix), (f.Severity, f.Fix)));
+        return report;
+    }
+}

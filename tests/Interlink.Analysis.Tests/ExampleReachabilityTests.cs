@@ -1,0 +1,93 @@
+using Interlink.Analysis.Network;
+using Interlink.Analysis.Reachability;
+using Interlink.Analysis.Tests.Support;
+
+namespace Interlink.Analysis.Tests;
+
+[Collection(ExamplesCollection.Name)]
+public sealed class ExampleReachabilityTests(Examples examples)
+{
+    [Theory]
+    [InlineData("seed", 2)]
+    [InlineData("single-account", 3)]
+    [InlineData("fan-out", 12)]
+    [InlineData("native", 4)]
+    [InlineData("existing-vpcs", 2)]
+    public void Every_example_is_fully_reachable(string example, int verdicts)
+    {
+        var report = ReachabilityAnalyzer.Analyze(NetworkModelBuilder.Build(examples[example]));
+
+        Assert.Equal(verdicts, report.Verdicts.Count);
+        Assert.All(report.Verdicts, v => Assert.True(v.Reachable, $"{v.Consumer} -> {v.Target}: {v.Blocking?.Code} {v.Blocking?.Message}"));
+        Assert.True(report.AllReachable);
+        Assert.Empty(report.Unsupported);
+    }
+
+    [Fact]
+    public void Seed_path_goes_hop_by_hop_from_the_client_to_the_provider_host_and_back()
+    {
+        var report = ReachabilityAnalyzer.Analyze(NetworkModelBuilder.Build(examples["seed"]));
+        var verdict = report.Verdicts.Single(v => v.Target == "10.10.1.10:8080");
+
+        Assert.Equal(80, verdict.Port);
+        Assert.Equal("333333333333", verdict.Account);
+        var steps = verdict.Path.Select(h => h.Step).Distinct().ToList();
+        Assert.Equal(
+            ["client egress", "endpoint security group", "endpoint service", "permission", "acceptance", "endpoint AZ", "NLB security group", "listener", "target group",
+             "target AZ", "route", "peering", "NLB egress", "target security group", "health check", "return route"],
+            steps);
+        Assert.Contains(verdict.Path, h => h is { Step: "client egress", Stack: "awsmorocco-consumer-west", LogicalId: "ClientSecurityGroup21DFA54D" });
+        Assert.Contains(verdict.Path, h => h is { Step: "permission", Stack: "awsmorocco-relay-us-west-2", LogicalId: "EndpointServicePermissions4FA144AE" });
+        Assert.Contains(verdict.Path, h => h is { Step: "route", Stack: "awsmorocco-relay-us-west-2", LogicalId: "PeeringToProvider194D6A263" });
+        Assert.Contains(verdict.Path, h => h is { Step: "peering", LogicalId: "PeeringConnectionE71F9905" });
+        Assert.Contains(verdict.Path, h => h is { Step: "target security group", Stack: "awsmorocco-provider", LogicalId: "ServiceSecurityGroup263BC618" });
+        Assert.Contains(verdict.Path, h => h is { Step: "return route", Stack: "awsmorocco-provider-routes", LogicalId: "ToUsWest2Table1" });
+        Assert.Equal(HopStatus.Info, verdict.Path.Single(h => h.Step == "acceptance").Status);
+    }
+
+    [Fact]
+    public void Native_path_checks_the_supported_Regions_and_keeps_targets_in_the_provider_VPC()
+    {
+        var report = ReachabilityAnalyzer.Analyze(NetworkModelBuilder.Build(examples["native"]));
+        var verdict = report.Verdicts.First(v => v.Consumer == "ledger-consumer-frankfurt");
+
+        Assert.Contains(verdict.Path, h => h is { Step: "supported Regions", Stack: "ledger-provider", Status: HopStatus.Pass });
+        Assert.Contains(verdict.Path, h => h.Step == "route" && h.Checked.Contains("is local", StringComparison.Ordinal));
+        Assert.DoesNotContain(verdict.Path, h => h.Step == "peering");
+        Assert.Equal(["subnet NetworkPrivateSubnet1E8491189 (10.13.1.0/24)", "subnet NetworkPrivateSubnet26BD46F8C (10.13.3.0/24)"], verdict.Sources);
+    }
+
+    [Fact]
+    public void Existing_VPCs_come_from_the_wiring_manifest_with_their_assumptions_stated()
+    {
+        var model = NetworkModelBuilder.Build(examples["existing-vpcs"]);
+
+        var provider = Assert.Single(model.Vpcs, v => v.Id == "vpc-0a1b2c3d4e5f60718");
+        Assert.True(provider.Existing);
+        Assert.Equal("10.40.0.0/16", provider.Cidr);
+        var table = model.RouteTable("rtb-0a1b2c3d4e5f60001")!;
+        Assert.Contains(table.Routes, r => r is { Destination: "10.41.0.0/16", Target: RouteTarget.Peering } && r.Location.Stack == "billing-provider-routes");
+        var hostGroup = model.SecurityGroup("sg-0a1b2c3d4e5f60099")!;
+        Assert.True(hostGroup.Existing);
+        Assert.Equal(2, hostGroup.Ingress.Count);
+        Assert.Equal(3, model.Assumptions.Count);
+    }
+
+    [Fact]
+    public void Report_serializes_to_JSON_and_prints_one_line_per_hop()
+    {
+        var report = ReachabilityAnalyzer.Analyze(NetworkModelBuilder.Build(examples["seed"]));
+
+        var json = JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var back = JsonNode.Parse(json)!;
+        Assert.Equal("PASS".ToLowerInvariant(), back["verdicts"]![0]!["path"]![0]!["status"]!.GetValue<string>().ToLowerInvariant());
+        Assert.True(back["verdicts"]![0]!["reachable"]!.GetValue<bool>());
+
+        var text = new StringWriter();
+        ReachabilityText.Write(text, report);
+        var lines = text.ToString().Split('\n');
+        Assert.Contains("2 of 2 consumer-target paths reachable", lines[0], StringComparison.Ordinal);
+        Assert.Equal(report.Verdicts.Sum(v => v.Path.Count), lines.Count(l => l.Contains("[ok  ]", StringComparison.Ordinal) || l.Contains("[info]", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Contains("-> 10.10.3.10:8080: REACHABLE", StringComparison.Ordinal));
+    }
+}

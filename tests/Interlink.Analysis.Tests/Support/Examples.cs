@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Interlink.Analysis.Assembly;
+using Interlink.Cdk;
+using Interlink.Core.Normalization;
+using Interlink.Core.Validation;
+
+namespace Interlink.Analysis.Tests.Support;
+
+/// <summary>
+/// Collection fixture: each example is synthesized at most once per run (on first use) under one temporary
+/// root, deleted when the run ends; tests read the assembly once and mutate copies of its templates in memory.
+/// </summary>
+public sealed class Examples : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"interlink-analysis-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private readonly string? previousTmpDir = Environment.GetEnvironmentVariable("TMPDIR");
+    private readonly ConcurrentDictionary<string, Lazy<CloudAssembly>> assemblies = new(StringComparer.Ordinal);
+
+    public Examples()
+    {
+        // jsii unpacks its bundles into the process temp directory and never deletes them: keep them in our root.
+        var temp = Path.Combine(root, "tmp");
+        Directory.CreateDirectory(temp);
+        Environment.SetEnvironmentVariable("TMPDIR", temp);
+    }
+
+    public CloudAssembly this[string example] => assemblies.GetOrAdd(example, name => new Lazy<CloudAssembly>(() => Synthesize(name))).Value;
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("TMPDIR", previousTmpDir);
+        if (Directory.Exists(root))
+            Directory.Delete(root, recursive: true);
+    }
+
+    private CloudAssembly Synthesize(string name)
+    {
+        var report = ConfigValidator.ValidateFile(Path.Combine(RepoRoot, "examples", $"{name}.yaml"));
+        Assert.True(report.IsValid, $"{name} is not valid");
+        var output = Path.Combine(root, "assemblies", name);
+        AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), output);
+        return CloudAssembly.Read(output);
+    }
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Interlink.slnx")))
+                return dir.FullName;
+        }
+
+        throw new InvalidOperationException($"no Interlink.slnx above {AppContext.BaseDirectory}");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ExamplesCollection : ICollectionFixture<Examples>
+{
+    public const string Name = "examples";
+}
