@@ -11,4 +11,10 @@ public static class ExitCodes
 
     /// <summary>The input is invalid: a bad file, bad YAML, a failed rule, or bad usage.</summary>
     public const int InvalidInput = 2;
+
+    /// <summary><c>plan</c>: some consumer cannot reach the service, or a security rule fails.</summary>
+    public const int FindingsBlock = 3;
+
+    /// <summary><c>deploy</c> / <c>destroy</c>: a stack failed; re-running resumes where it stopped.</summary>
+    public const int DeployFailed = 4;
 }

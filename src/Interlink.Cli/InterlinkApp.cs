@@ -50,6 +50,13 @@ public static class InterlinkApp
             config.AddCommand<CdkAppCommand>("cdk-app")
                 .WithDescription("The app the AWS CDK CLI runs (cdk.json): npx cdk synth -c interlink:config=FILE.")
                 .IsHidden();
+            config.AddCommand<DeployCommand>("deploy")
+                .WithDescription("Validate, synthesize and deploy phase by phase across accounts and Regions (resumable).")
+                .WithExample("deploy", "examples/seed.yaml", "--dry-run", "--input", "ServiceBundleBucket=my-bucket", "--input", "ServiceBundleKey=service.tar.gz");
+            config.AddCommand<DestroyCommand>("destroy")
+                .WithDescription("Remove everything deploy made, in reverse order, rejecting remaining endpoint connections first.");
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription("Each stack as the last deploy left it, and each consumer endpoint's ID and DNS names.");
             config.AddCommand<InitCommand>("init")
                 .WithDescription("Write a commented starter interlink.yaml that validates.")
                 .WithExample("init", "--mode", "native", "ledger.yaml");

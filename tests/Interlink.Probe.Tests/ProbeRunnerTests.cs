@@ -224,7 +224,7 @@ public sealed class ProbeRunnerTests
         Assert.Equal(report.Requested, report.Sent + report.NotSent);
         Assert.Equal(report.Sent, report.Succeeded + report.Failed);
         Assert.True(report.ElapsedMs < 3000);
-        Assert.True(report.Succeeded >= 2);
+        Assert.True(report.Succeeded >= 1);
     }
 
     [Fact]

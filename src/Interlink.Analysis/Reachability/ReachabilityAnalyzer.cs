@@ -325,8 +325,10 @@ public static partial class ReachabilityAnalyzer
                 var ports = healthPort == targetPort ? [targetPort] : new[] { targetPort, healthPort };
                 foreach (var p in ports)
                 {
-                    trail.Check("NLB egress", FirstGroup(lb.SecurityGroupIds, lb.Location), $"tcp/{p} out to {target.Ip}", Allows(lb.SecurityGroupIds, egress: true, targetCidr, p, null),
-                        ExplanationCodes.SgEgressMismatch, $"the NLB security group does not allow tcp/{p} out to {target.Ip}; add an egress rule");
+                    var health = p != targetPort;
+                    trail.Check(health ? "NLB egress (health check)" : "NLB egress", FirstGroup(lb.SecurityGroupIds, lb.Location), $"tcp/{p} out to {target.Ip}",
+                        Allows(lb.SecurityGroupIds, egress: true, targetCidr, p, null), health ? ExplanationCodes.HealthCheckBlocked : ExplanationCodes.SgEgressMismatch,
+                        $"the NLB security group does not allow tcp/{p}{(health ? " (health check)" : "")} out to {target.Ip}; add an egress rule");
                 }
             }
 

@@ -25,7 +25,7 @@ public sealed class Assemblies : IDisposable
     {
         // jsii unpacks its bundles into the process temp directory and never deletes them: keep them under root.
         var temp = Path.Combine(root, "tmp");
-        Directory.CreateDirectory(temp);
+        System.IO.Directory.CreateDirectory(temp);
         Environment.SetEnvironmentVariable("TMPDIR", temp);
         Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
     }

@@ -1,0 +1,162 @@
+using System.ComponentModel;
+using Interlink.Cdk;
+using Interlink.Cli.Rendering;
+using Interlink.Core.Normalization;
+using Interlink.Core.Validation;
+using Interlink.Core.Wiring;
+using Interlink.Deploy;
+using Interlink.Deploy.Aws;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Interlink.Cli.Commands;
+
+/// <summary>Options shared by <c>deploy</c> and <c>destroy</c>.</summary>
+public class DeploySettings : CommandSettings
+{
+    /// <summary>The config file.</summary>
+    [CommandArgument(0, "[FILE]")]
+    [Description("Config file (default: ./interlink.yaml).")]
+    public string File { get; init; } = DefaultFile.Name;
+
+    /// <summary>Profiles per stack, account or role.</summary>
+    [CommandOption("-p|--profile <KEY=NAME>")]
+    [Description("AWS profile for a role (provider, relay, provider-routes, consumer), an account ID, a stack name or *; repeatable. Without one, the ambient credentials (the CDK CLI assumes each account's bootstrap deploy role).")]
+    public string[] Profiles { get; init; } = [];
+
+    /// <summary>Values of parameters no stack output feeds.</summary>
+    [CommandOption("-i|--input <NAME=VALUE>")]
+    [Description("Value of a template parameter no stack feeds, e.g. ServiceBundleBucket=my-bucket; repeatable.")]
+    public string[] Inputs { get; init; } = [];
+
+    /// <summary>Print, don't run.</summary>
+    [CommandOption("--dry-run")]
+    [Description("Print every command and parameter of every phase; run nothing.")]
+    public bool DryRun { get; init; }
+
+    /// <summary>Assembly directory.</summary>
+    [CommandOption("-o|--output <DIR>")]
+    [Description("Cloud assembly directory written before deploying (default: cdk.out).")]
+    [DefaultValue("cdk.out")]
+    public string Output { get; init; } = "cdk.out";
+}
+
+/// <summary><c>interlink deploy</c>: validate, synthesize, then deploy phase by phase; resumable.</summary>
+public sealed class DeployCommand(IAnsiConsole console) : AsyncCommand<DeploySettings>
+{
+    /// <inheritdoc />
+    public override Task<int> ExecuteAsync(CommandContext context, DeploySettings settings, CancellationToken cancellationToken) =>
+        DeployRun.ExecuteAsync(console, settings, destroy: false, cancellationToken);
+}
+
+/// <summary><c>interlink destroy</c>: remove everything deploy made, in reverse order; resumable.</summary>
+public sealed class DestroyCommand(IAnsiConsole console) : AsyncCommand<DeploySettings>
+{
+    /// <inheritdoc />
+    public override Task<int> ExecuteAsync(CommandContext context, DeploySettings settings, CancellationToken cancellationToken) =>
+        DeployRun.ExecuteAsync(console, settings, destroy: true, cancellationToken);
+}
+
+/// <summary>What deploy and destroy share: validate, synthesize, build the request, run, report.</summary>
+internal static class DeployRun
+{
+    public static async Task<int> ExecuteAsync(IAnsiConsole console, DeploySettings settings, bool destroy, CancellationToken cancellationToken)
+    {
+        var report = ConfigValidator.ValidateFile(settings.File);
+        DiagnosticText.Write(console, report);
+        if (!report.IsValid)
+            return ExitCodes.InvalidInput;
+
+        var topology = TopologyBuilder.Build(report);
+        AssemblyBuilder.Synthesize(topology, settings.Output);
+        var wiring = WiringManifest.FromJson(File.ReadAllText(Path.Combine(settings.Output, WiringManifest.FileName)));
+        try
+        {
+            var request = new DeployRequest(
+                Path.GetFullPath(settings.Output),
+                wiring,
+                StatePath(settings.File, topology.Name),
+                ProfileMap.Parse(settings.Profiles),
+                ParseInputs(settings.Inputs),
+                AcceptanceRequired: topology.Service.AcceptanceRequired,
+                DryRun: settings.DryRun);
+            var cdk = settings.DryRun ? new DryRunner() : (ICdkRunner)new ProcessCdkRunner(ProcessCdkRunner.Locate(Directory.GetCurrentDirectory()));
+            var connections = new EndpointConnectionManager(s => new Ec2EndpointConnectionApi(s.Region, s.Profile));
+            var orchestrator = new DeployOrchestrator(cdk, connections, new ConsoleDeployObserver(console, cdk.Executable, settings.DryRun));
+            var outcome = destroy
+                ? await orchestrator.DestroyAsync(request, cancellationToken)
+                : await orchestrator.DeployAsync(request, cancellationToken);
+            var verb = destroy ? "destroy" : "deploy";
+            if (outcome.Succeeded)
+            {
+                if (settings.DryRun)
+                    console.MarkupLineInterpolated($"[green]{verb} dry run complete[/]: {outcome.Ran.Count} stack(s) would run; nothing was run");
+                else
+                    console.MarkupLineInterpolated($"[green]{verb} complete[/]: {outcome.Ran.Count} ran, {outcome.Skipped.Count} unchanged");
+                return ExitCodes.Ok;
+            }
+
+            console.MarkupLineInterpolated($"[red]{verb} failed[/] at {string.Join(", ", outcome.Failed)}; fix the cause and run 'interlink {verb} {settings.File}' again to resume");
+            return ExitCodes.DeployFailed;
+        }
+        catch (DeployException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>The state file: <c>.interlink/NAME.state.json</c> beside the config.</summary>
+    public static string StatePath(string configFile, string design) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configFile))!, ".interlink", $"{design}.state.json");
+
+    private static Dictionary<string, string> ParseInputs(IEnumerable<string> inputs)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            var eq = input.IndexOf('=');
+            if (eq <= 0)
+                throw new UsageException($"--input '{input}' is not NAME=VALUE; use e.g. --input ServiceBundleBucket=my-bucket");
+            values[input[..eq]] = input[(eq + 1)..];
+        }
+
+        return values;
+    }
+
+    /// <summary>Stands in for the CLI in dry runs, where nothing runs.</summary>
+    private sealed class DryRunner : ICdkRunner
+    {
+        public string Executable => "node_modules/.bin/cdk";
+
+        public Task<CdkResult> RunAsync(CdkCommand command, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("a dry run runs nothing");
+    }
+}
+
+/// <summary>Prints deploy progress, one line per event.</summary>
+internal sealed class ConsoleDeployObserver(IAnsiConsole console, string executable, bool dryRun) : IDeployObserver
+{
+    private readonly object _gate = new();
+
+    public void PhaseStarted(int phase, IReadOnlyList<string> stacks) =>
+        Write($"[bold]phase {phase}[/]: {Markup.Escape(string.Join(", ", stacks))}");
+
+    public void StackStarted(string stack, CdkCommand command) =>
+        Write(dryRun ? $"  {Markup.Escape(command.ToShellLine(executable))}" : $"  [blue]…[/] {Markup.Escape(stack)}");
+
+    public void StackSkipped(string stack, string reason) => Write($"  [grey]=[/] {Markup.Escape(stack)}: {Markup.Escape(reason)}");
+
+    public void StackSucceeded(string stack, TimeSpan took) => Write($"  [green]✓[/] {Markup.Escape(stack)} ({took.TotalSeconds:0} s)");
+
+    public void StackFailed(string stack, string tail) =>
+        Write($"  [red]✗[/] {Markup.Escape(stack)}\n{Markup.Escape(string.Join('\n', tail.Split('\n').Select(l => "      " + l)))}");
+
+    public void Connections(string stack, string action, IReadOnlyList<string> endpointIds) =>
+        Write($"  {Markup.Escape(stack)}: {action} {endpointIds.Count} endpoint connection(s){(endpointIds.Count == 0 ? "" : ": " + Markup.Escape(string.Join(", ", endpointIds)))}");
+
+    private void Write(string markup)
+    {
+        lock (_gate)
+            console.MarkupLine(markup);
+    }
+}

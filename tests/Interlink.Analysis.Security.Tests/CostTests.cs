@@ -1,0 +1,195 @@
+using Interlink.Analysis.Cost;
+using Interlink.Analysis.Security.Tests.Support;
+using Interlink.Core.Model;
+using Interlink.Core.Normalization;
+using Interlink.Core.Pricing;
+using Interlink.Core.Validation;
+
+namespace Interlink.Analysis.Security.Tests;
+
+[Collection(AssemblyCollection.Name)]
+public sealed class CostTests(Assemblies assemblies)
+{
+    private static Topology Topology(string example) => TopologyBuilder.Build(ConfigValidator.ValidateFile(Repo.Example(example)));
+
+    [Fact]
+    public void Seed_relay_at_100_GB_matches_the_hand_worked_figure()
+    {
+        var estimate = CostEstimator.Estimate(BillOfMaterials.For(Topology("seed"), DeployMode.Relay), 100m);
+        // NLB hours        1 × 730 h × 0.0225        = 16.425
+        // NLCU             100 GB → 100 NLCU-h × 0.006 =  0.600
+        // endpoint AZ-h    2 AZ × 730 h × 0.01        = 14.600
+        // endpoint GB      100 × 0.01                 =  1.000
+        // inter-Region     100 × 1.0 share × 0.02     =  2.000
+        // NAT hours        2 (provider + client consumer) × 730 × 0.045 = 65.700
+        // NAT GB           0 × 0.045                  =  0.000
+        // t4g.micro        2 × 730 × 0.0084           = 12.264
+        // t4g.nano         1 × 730 × 0.0042           =  3.066
+        // gp3              3 hosts × 8 GB × 0.08      =  1.920
+        // total                                       = 117.575
+        Assert.Equal(117.575m, estimate.Total);
+        Assert.Equal(16.425m, Line(estimate, "Network Load Balancer hours").Monthly);
+        Assert.Equal(100m, Line(estimate, "NLB capacity units").Quantity);
+        Assert.Equal(1460m, Line(estimate, "Interface endpoint AZ-hours").Quantity);
+        Assert.Equal(65.7m, Line(estimate, "NAT gateway hours").Monthly);
+        Assert.Equal(12.264m, Line(estimate, "EC2 t4g.micro").Monthly);
+        Assert.Equal(24m, Line(estimate, "EBS gp3").Quantity);
+    }
+
+    [Fact]
+    public void Seed_as_native_adds_the_remote_Region_fee_and_has_no_break_even()
+    {
+        var comparison = CostComparison.Compare(Topology("seed"), [10m, 100m, 1000m]);
+        // native: same NLB count (1, in the provider VPC), endpoints, NAT, hosts and per-GB lines as relay, plus
+        //   1 remote Region (us-west-2) × 730 h × 0.05 = 36.50 → 117.575 + 36.5 = 154.075 at 100 GB
+        Assert.Equal(154.075m, comparison.Rows[1].Native);
+        Assert.Equal(117.575m, comparison.Rows[1].Relay);
+        // both: per GB = 0.006 (NLCU) + 0.01 (endpoint) + 0.02 (inter-Region) = 0.036
+        Assert.Equal(0.036m, comparison.RelayLinear.PerGb);
+        Assert.Equal(0.036m, comparison.NativeLinear.PerGb);
+        // relay fixed = 117.575 − 3.6 = 113.975; native fixed = 150.475: parallel lines, relay always cheaper
+        Assert.Equal(113.975m, comparison.RelayLinear.Fixed);
+        Assert.Equal(150.475m, comparison.NativeLinear.Fixed);
+        Assert.Null(comparison.BreakEvenGbPerMonth);
+        Assert.All(comparison.Rows, r => Assert.Equal(DeployMode.Relay, r.Cheaper));
+    }
+
+    [Fact]
+    public void Fan_out_relay_and_native_at_1000_GB_match_the_hand_worked_figures()
+    {
+        var topology = Topology("fan-out");
+        var relay = CostEstimator.Estimate(BillOfMaterials.For(topology, DeployMode.Relay), 1000m);
+        // NLB hours     3 relays × 730 × 0.0225               = 49.275
+        // NLCU          1000 × 0.006                          =  6.000
+        // endpoint AZ-h (2 + 1 + 2 + 2) AZ × 730 × 0.01       = 51.100
+        // endpoint GB   1000 × 0.01                           = 10.000
+        // inter-Region  (500 + 250 + 250) GB × 0.02           = 20.000  (oregon-a, oregon-b | dublin | sydney)
+        // NAT hours     3 (provider, oregon-a, dublin) × 730 × 0.045 = 98.550
+        // t4g.small     3 × 730 × 0.0168                      = 36.792
+        // t4g.nano      2 clients × 730 × 0.0042              =  6.132
+        // gp3           5 × 8 GB × 0.08                       =  3.200
+        // total                                               = 281.049
+        Assert.Equal(281.049m, relay.Total);
+        Assert.Equal(500m, Line(relay, "Inter-Region transfer us-west-2").Quantity);
+        Assert.Equal(250m, Line(relay, "Inter-Region transfer eu-west-1").Quantity);
+
+        var native = CostEstimator.Estimate(BillOfMaterials.For(topology, DeployMode.Native), 1000m);
+        // native = relay − 49.275 (3 NLBs) + 16.425 (1 NLB) + 3 remote Regions × 730 × 0.05 (109.5) = 357.699
+        Assert.Equal(357.699m, native.Total);
+    }
+
+    [Fact]
+    public void Relay_from_a_native_topology_assumes_one_relay_per_consumer_Region()
+    {
+        var bom = BillOfMaterials.For(Topology("native"), DeployMode.Relay);
+        // consumers: oregon (us-west-2), frankfurt (eu-central-1) → 2 relays, 2 peerings, both paths inter-Region
+        Assert.Equal(2, bom.LoadBalancers);
+        Assert.Equal(2, bom.Peerings);
+        Assert.Equal(0, bom.NativeRemoteRegions);
+        Assert.Equal(1m, bom.InterRegionShare);
+        Assert.Contains(bom.Assumptions, a => a.Contains("one relay VPC", StringComparison.Ordinal) && a.Contains("us-west-2: 2 AZ(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Break_even_solves_the_linear_equation()
+    {
+        // a: 10 + 0.05 t, b: 20 + 0.03 t → t = (20 − 10) / (0.05 − 0.03) = 500
+        Assert.Equal(500m, CostComparison.BreakEven((10m, 0.05m), (20m, 0.03m)));
+        Assert.Equal(500m, CostComparison.BreakEven((20m, 0.03m), (10m, 0.05m)));
+        // a cheaper and flatter: they cross at negative traffic → none
+        Assert.Null(CostComparison.BreakEven((10m, 0.03m), (20m, 0.05m)));
+        Assert.Null(CostComparison.BreakEven((10m, 0.03m), (20m, 0.03m)));
+    }
+
+    [Fact]
+    public void Comparison_of_hand_built_bills_finds_the_crossing()
+    {
+        var relay = new BillOfMaterials(DeployMode.Relay, 2, 0, 0, 0, [], [new InterRegionPath("us-west-2", "us-east-1", 1m)], 0, 2, []);
+        var native = new BillOfMaterials(DeployMode.Native, 1, 0, 0, 0, [], [new InterRegionPath("us-west-2", "us-east-1", 0.5m)], 1, 0, []);
+        var comparison = CostComparison.Compare(relay, native, [1000m, 3000m]);
+        // relay  fixed 2 × 16.425 = 32.85,               per GB 0.006 + 0.02 × 1.0 = 0.026
+        // native fixed 16.425 + 36.5 = 52.925,           per GB 0.006 + 0.02 × 0.5 = 0.016
+        // t = (52.925 − 32.85) / (0.026 − 0.016) = 20.075 / 0.01 = 2007.5 GB
+        Assert.Equal(2007.5m, comparison.BreakEvenGbPerMonth);
+        Assert.Equal(DeployMode.Relay, comparison.Rows[0].Cheaper);   // 58.85 vs 68.925
+        Assert.Equal(DeployMode.Native, comparison.Rows[1].Cheaper);  // 110.85 vs 100.925
+        Assert.Equal(58.85m, comparison.Rows[0].Relay);
+        Assert.Equal(100.925m, comparison.Rows[1].Native);
+        var text = new StringWriter();
+        CostText.Write(text, comparison);
+        Assert.Contains("break-even: 2,007.5 GB/month (relay is cheaper below it)", text.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("fan-out")]
+    [InlineData("native")]
+    [InlineData("single-account")]
+    public void The_assembly_bill_prices_like_the_topology_bill(string example)
+    {
+        var topology = Topology(example);
+        var fromTopology = BillOfMaterials.For(topology, topology.Mode);
+        var fromAssembly = AssemblyBillOfMaterials.Read(assemblies.Read(example));
+        Assert.Equal(
+            (fromTopology.Mode, fromTopology.LoadBalancers, fromTopology.EndpointAzs, fromTopology.Endpoints, fromTopology.NatGateways, fromTopology.Peerings, fromTopology.NativeRemoteRegions),
+            (fromAssembly.Mode, fromAssembly.LoadBalancers, fromAssembly.EndpointAzs, fromAssembly.Endpoints, fromAssembly.NatGateways, fromAssembly.Peerings, fromAssembly.NativeRemoteRegions));
+        Assert.Equal(fromTopology.Hosts.OrderBy(h => h.InstanceType), fromAssembly.Hosts.OrderBy(h => h.InstanceType));
+        Assert.Equal(CostEstimator.Estimate(fromTopology, 250m).Total, CostEstimator.Estimate(fromAssembly, 250m).Total);
+    }
+
+    [Fact]
+    public void Existing_vpcs_assembly_has_no_hosts_and_no_NAT()
+    {
+        var bom = AssemblyBillOfMaterials.Read(assemblies.Read("existing-vpcs"));
+        // 1 NLB × 730 × 0.0225 = 16.425; 2 AZ × 730 × 0.01 = 14.6; 100 GB × (0.006 + 0.01 + 0.02) = 3.6 → 34.625
+        Assert.Equal(34.625m, CostEstimator.Estimate(bom).Total);
+        Assert.Empty(bom.Hosts);
+        Assert.Equal(0, bom.NatGateways);
+    }
+
+    [Fact]
+    public void A_hand_edited_instance_type_is_priced_from_the_template()
+    {
+        var edited = assemblies.Mutable("seed").Edit("provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["InstanceType"] = "t4g.small").Read();
+        var before = CostEstimator.Estimate(AssemblyBillOfMaterials.Read(assemblies.Read("seed"))).Total;
+        var after = CostEstimator.Estimate(AssemblyBillOfMaterials.Read(edited)).Total;
+        // 2 hosts × 730 h × (0.0168 − 0.0084) = 12.264
+        Assert.Equal(12.264m, after - before);
+    }
+
+    [Fact]
+    public void Native_assembly_counts_supported_remote_Regions()
+    {
+        var bom = AssemblyBillOfMaterials.Read(assemblies.Read("native"));
+        Assert.Equal(DeployMode.Native, bom.Mode);
+        Assert.Equal(2, bom.NativeRemoteRegions); // SupportedRegions us-east-1 (home), us-west-2, eu-central-1
+        Assert.Equal(1m, bom.InterRegionShare);   // both endpoints set ServiceRegion us-east-1 from other Regions
+    }
+
+    [Fact]
+    public void Text_states_the_price_date_and_that_it_is_an_estimate()
+    {
+        var text = new StringWriter();
+        CostText.Write(text, CostEstimator.Estimate(BillOfMaterials.For(Topology("seed"), DeployMode.Relay)));
+        var output = text.ToString();
+        Assert.Contains("100 GB/month", output, StringComparison.Ordinal);
+        Assert.Contains(PriceCatalog.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), output, StringComparison.Ordinal);
+        Assert.Contains("Estimate", output, StringComparison.Ordinal);
+        Assert.Contains("$117.58", output, StringComparison.Ordinal);
+        Assert.Contains("NLCU", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Catalog_holds_the_design_prices()
+    {
+        Assert.Equal((0.0225m, 0.006m, 0.01m, 0.01m, 0.045m, 0.045m, 0.02m, 0.05m, 0.08m, 730m),
+            (PriceCatalog.NlbHour, PriceCatalog.NlcuHour, PriceCatalog.EndpointAzHour, PriceCatalog.EndpointGb, PriceCatalog.NatHour, PriceCatalog.NatGb,
+             PriceCatalog.InterRegionGb, PriceCatalog.NativeRemoteRegionHour, PriceCatalog.Gp3GbMonth, PriceCatalog.HoursPerMonth));
+        Assert.Equal(0.0042m, PriceCatalog.InstanceHour("t4g.nano"));
+        Assert.Equal(0.0084m, PriceCatalog.InstanceHour("t4g.micro"));
+        Assert.Equal(0.0168m, PriceCatalog.InstanceHour("t4g.small"));
+        Assert.Null(PriceCatalog.InstanceHour("m1.small"));
+    }
+
+    private static CostLine Line(CostEstimate estimate, string prefix) => Assert.Single(estimate.Lines, l => l.What.StartsWith(prefix, StringComparison.Ordinal));
+}
