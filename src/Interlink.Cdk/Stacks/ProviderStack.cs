@@ -19,8 +19,12 @@ public sealed class ProviderStack : InterlinkStack
     /// <summary>Parameter: S3 key of the published sample service.</summary>
     public const string BundleKeyParameter = "ServiceBundleKey";
 
-    /// <summary>Builds the stack.</summary>
-    public ProviderStack(Construct scope, string id, Topology topology)
+    /// <summary>
+    /// Builds the stack. With <paramref name="serviceBundle"/> (a published service tarball) the hosts fetch it as a
+    /// CDK file asset; without it, its S3 location is a deploy input (<see cref="BundleBucketParameter"/>,
+    /// <see cref="BundleKeyParameter"/>).
+    /// </summary>
+    public ProviderStack(Construct scope, string id, Topology topology, string? serviceBundle = null)
         : base(scope, id, topology, topology.Provider, $"Interlink {topology.Name}: provider VPC and service")
     {
         var name = topology.Name;
@@ -31,8 +35,7 @@ public sealed class ProviderStack : InterlinkStack
         var nlbCidrs = native
             ? topology.Provider.Vpc.PrivateSubnets.Select(s => s.Cidr.ToString()).ToList()
             : topology.Relays.SelectMany(r => r.Network.Vpc.PrivateSubnets).Select(s => s.Cidr.ToString()).ToList();
-        var bucket = topology.Targets.CreateHosts ? Parameter(BundleBucketParameter, "S3 bucket holding the published sample service") : null;
-        var key = topology.Targets.CreateHosts ? Parameter(BundleKeyParameter, "S3 key of the published sample service (tar.gz)") : null;
+        var (bucket, key) = ServiceBundleLocation(topology, serviceBundle);
         var check = topology.Service.HealthCheck;
         _ = new ServiceHosts(this, "Service", new ServiceHostsProps
         {
@@ -62,6 +65,17 @@ public sealed class ProviderStack : InterlinkStack
         Output(Outputs.PrivateRouteTableIds, Fn.Join(",", TargetRouteTables(topology, network)), "Route tables of the target subnets (feed provider-routes)");
         if (native)
             NativeService(topology, network);
+    }
+
+    private (string? Bucket, string? Key) ServiceBundleLocation(Topology topology, string? serviceBundle)
+    {
+        if (!topology.Targets.CreateHosts)
+            return (null, null);
+        if (serviceBundle is null)
+            return (Parameter(BundleBucketParameter, "S3 bucket holding the published sample service"),
+                Parameter(BundleKeyParameter, "S3 key of the published sample service (tar.gz)"));
+        var asset = new Amazon.CDK.AWS.S3.Assets.Asset(this, "ServiceBundle", new Amazon.CDK.AWS.S3.Assets.AssetProps { Path = serviceBundle });
+        return (asset.S3BucketName, asset.S3ObjectKey);
     }
 
     /// <summary>Distinct route tables of the subnets holding targets, in subnet order.</summary>

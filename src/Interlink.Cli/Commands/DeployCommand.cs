@@ -68,7 +68,8 @@ internal static class DeployRun
             return ExitCodes.InvalidInput;
 
         var topology = TopologyBuilder.Build(report);
-        AssemblyBuilder.Synthesize(topology, settings.Output);
+        var inputs = ParseInputs(settings.Inputs);
+        AssemblyBuilder.Synthesize(topology, settings.Output, ServiceBundle(topology, inputs, settings.DryRun || destroy));
         var wiring = WiringManifest.FromJson(File.ReadAllText(Path.Combine(settings.Output, WiringManifest.FileName)));
         try
         {
@@ -77,7 +78,7 @@ internal static class DeployRun
                 wiring,
                 StatePath(settings.File, topology.Name),
                 ProfileMap.Parse(settings.Profiles),
-                ParseInputs(settings.Inputs),
+                inputs,
                 AcceptanceRequired: topology.Service.AcceptanceRequired,
                 DryRun: settings.DryRun);
             var cdk = settings.DryRun ? new DryRunner() : (ICdkRunner)new ProcessCdkRunner(ProcessCdkRunner.Locate(Directory.GetCurrentDirectory()));
@@ -103,6 +104,24 @@ internal static class DeployRun
         {
             throw new UsageException(e.Message);
         }
+    }
+
+    /// <summary>
+    /// The published sample service the provider hosts fetch (a CDK asset), unless the user gives its S3 location
+    /// as inputs. A real deploy needs one of the two; a dry run or destroy does not.
+    /// </summary>
+    private static string? ServiceBundle(Core.Normalization.Topology topology, IReadOnlyDictionary<string, string> inputs, bool optional)
+    {
+        if (!topology.Targets.CreateHosts || inputs.ContainsKey(Interlink.Cdk.Stacks.ProviderStack.BundleBucketParameter))
+            return null;
+        var bundle = AssemblyBuilder.FindServiceBundle(topology, Directory.GetCurrentDirectory());
+        if (bundle is null && !optional)
+        {
+            var rid = Interlink.Cdk.Constructs.HardenedHostTemplate.Architecture(topology.Targets.InstanceType) == "arm64" ? "linux-arm64" : "linux-x64";
+            throw new UsageException($"the provider hosts need the published sample service: run 'scripts/publish-service.sh {rid}' at the repo root, or pass --input ServiceBundleBucket=… --input ServiceBundleKey=… for a copy you uploaded");
+        }
+
+        return bundle;
     }
 
     /// <summary>The state file: <c>.interlink/NAME.state.json</c> beside the config.</summary>
