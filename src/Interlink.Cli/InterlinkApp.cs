@@ -50,6 +50,10 @@ public static class InterlinkApp
             config.AddCommand<CdkAppCommand>("cdk-app")
                 .WithDescription("The app the AWS CDK CLI runs (cdk.json): npx cdk synth -c interlink:config=FILE.")
                 .IsHidden();
+            config.AddCommand<PlanCommand>("plan")
+                .WithDescription("Prove offline that every consumer reaches every target (or say what blocks it), check security rules, estimate cost, draw it.")
+                .WithExample("plan", "examples/seed.yaml")
+                .WithExample("plan", "--assembly", "cdk.out", "--format", "markdown", "--out", "plan.md");
             config.AddCommand<DeployCommand>("deploy")
                 .WithDescription("Validate, synthesize and deploy phase by phase across accounts and Regions (resumable).")
                 .WithExample("deploy", "examples/seed.yaml", "--dry-run", "--input", "ServiceBundleBucket=my-bucket", "--input", "ServiceBundleKey=service.tar.gz");

@@ -7,8 +7,8 @@ namespace Interlink.Core.Pricing;
 /// </summary>
 public static class PriceCatalog
 {
-    /// <summary>When these list prices were taken.</summary>
-    public static readonly DateOnly Date = new(2025, 6, 1);
+    /// <summary>When these list prices were taken (from the project's design notes; not re-checked against AWS).</summary>
+    public static readonly DateOnly Date = new(2026, 11, 26);
 
     /// <summary>Where the prices come from, as printed under every estimate.</summary>
     public const string Source = "AWS us-east-1 on-demand list prices, used as an estimate for every Region";

@@ -1,0 +1,51 @@
+using Interlink.Analysis.Assembly;
+using Interlink.Analysis.Cost;
+using Interlink.Analysis.Diagram;
+using Interlink.Analysis.Network;
+using Interlink.Analysis.Reachability;
+using Interlink.Analysis.Security;
+using Interlink.Core.Model;
+using Interlink.Core.Normalization;
+using Interlink.Core.Pricing;
+
+namespace Interlink.Analysis.Plan;
+
+/// <summary>Everything <c>interlink plan</c> reports about one cloud assembly.</summary>
+/// <param name="Name">Design name.</param>
+/// <param name="Mode">relay or native.</param>
+/// <param name="Reachability">Per (consumer, target): reachable with its path, or what blocks it.</param>
+/// <param name="Security">Security rule findings.</param>
+/// <param name="Cost">Monthly estimate of what the assembly deploys.</param>
+/// <param name="Comparison">The same config in both designs, when the config is known.</param>
+/// <param name="Mermaid">The diagram as a Mermaid flowchart.</param>
+public sealed record PlanReport(
+    string Name,
+    string Mode,
+    ReachabilityReport Reachability,
+    SecurityReport Security,
+    CostEstimate Cost,
+    CostComparison? Comparison,
+    string Mermaid)
+{
+    /// <summary>True when every consumer reaches every target and no unsuppressed security error remains.</summary>
+    public bool Passed => Reachability.AllReachable && !Security.HasErrors;
+}
+
+/// <summary>Runs reachability, security rules, cost and the diagram over an assembly.</summary>
+public static class PlanRunner
+{
+    /// <summary>
+    /// Plans <paramref name="assembly"/>. <paramref name="topology"/> (when the config is known) adds the other
+    /// design's cost for comparison; <paramref name="suppressions"/> come from the config.
+    /// </summary>
+    public static PlanReport Run(CloudAssembly assembly, Topology? topology, IReadOnlyList<Suppression> suppressions, decimal trafficGbPerMonth)
+    {
+        var model = NetworkModelBuilder.Build(assembly);
+        var reachability = ReachabilityAnalyzer.Analyze(model);
+        var security = SecurityCheck.Run(assembly, suppressions);
+        var cost = CostEstimator.Estimate(AssemblyBillOfMaterials.Read(assembly), trafficGbPerMonth);
+        var levels = CostComparison.DefaultTrafficLevels.Append(trafficGbPerMonth).Distinct().Order().ToList();
+        var comparison = topology is null ? null : CostComparison.Compare(topology, levels);
+        return new PlanReport(assembly.Wiring.Name, assembly.Wiring.Mode, reachability, security, cost, comparison, MermaidDiagram.Render(assembly));
+    }
+}

@@ -1,0 +1,136 @@
+using System.ComponentModel;
+using System.Globalization;
+using Interlink.Analysis.Assembly;
+using Interlink.Analysis.Diagram;
+using Interlink.Analysis.Plan;
+using Interlink.Cdk;
+using Interlink.Cli.Rendering;
+using Interlink.Core.Model;
+using Interlink.Core.Normalization;
+using Interlink.Core.Pricing;
+using Interlink.Core.Validation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Interlink.Cli.Commands;
+
+/// <summary>Options of <c>interlink plan</c>.</summary>
+public sealed class PlanSettings : CommandSettings
+{
+    /// <summary>The config file.</summary>
+    [CommandArgument(0, "[FILE]")]
+    [Description("Config file (default: ./interlink.yaml). With --assembly it is optional and only supplies suppressions and the cost comparison.")]
+    public string? File { get; init; }
+
+    /// <summary>An existing assembly to plan instead of synthesizing.</summary>
+    [CommandOption("-a|--assembly <DIR>")]
+    [Description("Plan this cloud assembly (e.g. one you edited by hand) instead of synthesizing the config.")]
+    public string? Assembly { get; init; }
+
+    /// <summary>Output format.</summary>
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("text, json or markdown.")]
+    [DefaultValue(PlanFormat.Text)]
+    public PlanFormat Format { get; init; } = PlanFormat.Text;
+
+    /// <summary>Where to write the report.</summary>
+    [CommandOption("--out <FILE>")]
+    [Description("Write the report to FILE (and the diagram to FILE.svg when Graphviz 'dot' is installed).")]
+    public string? Out { get; init; }
+
+    /// <summary>Traffic for the cost estimate.</summary>
+    [CommandOption("-t|--traffic <GB>")]
+    [Description("Service traffic in GB per month for the cost estimate (default 100).")]
+    [DefaultValue(100.0)]
+    public double Traffic { get; init; } = (double)CostEstimator.DefaultTrafficGbPerMonth;
+
+    /// <summary>Assembly directory written when synthesizing.</summary>
+    [CommandOption("-o|--output <DIR>")]
+    [Description("Where synthesis writes the assembly (default: cdk.out).")]
+    [DefaultValue("cdk.out")]
+    public string Output { get; init; } = "cdk.out";
+}
+
+/// <summary>Formats of <c>plan</c>.</summary>
+public enum PlanFormat
+{
+    /// <summary>For people.</summary>
+    Text,
+
+    /// <summary>For tools.</summary>
+    Json,
+
+    /// <summary>For reviews: tables and a Mermaid diagram.</summary>
+    Markdown,
+}
+
+/// <summary>
+/// <c>interlink plan</c>: validate → synthesize (unless given an assembly) → reachability → security → cost →
+/// diagram. Exit 0 when every consumer reaches every target and no security error remains, 3 otherwise, 2 for
+/// invalid input.
+/// </summary>
+public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, PlanSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Traffic is < 0 or > 1e9 || double.IsNaN(settings.Traffic))
+            throw new UsageException($"--traffic {settings.Traffic.ToString(CultureInfo.InvariantCulture)} is not a monthly volume; give GB per month, e.g. --traffic 500");
+
+        var configFile = settings.File ?? (settings.Assembly is null || System.IO.File.Exists(DefaultFile.Name) ? DefaultFile.Name : null);
+        ValidationReport? report = null;
+        if (configFile is not null)
+        {
+            report = ConfigValidator.ValidateFile(configFile);
+            if (!report.IsValid || settings.Format == PlanFormat.Text)
+                DiagnosticText.Write(ErrorConsole(settings), report);
+            if (!report.IsValid)
+                return ExitCodes.InvalidInput;
+        }
+
+        var topology = report is null ? null : TopologyBuilder.Build(report);
+        var assemblyDirectory = settings.Assembly ?? settings.Output;
+        if (settings.Assembly is null)
+            AssemblyBuilder.Synthesize(topology!, settings.Output, AssemblyBuilder.FindServiceBundle(topology!, Directory.GetCurrentDirectory()));
+
+        CloudAssembly assembly;
+        try
+        {
+            assembly = CloudAssembly.Read(assemblyDirectory);
+        }
+        catch (AssemblyException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        var plan = PlanRunner.Run(assembly, topology, report?.Config?.Suppressions ?? [], (decimal)settings.Traffic);
+        var svgPath = WriteSvg(assembly, settings.Out);
+        var rendered = settings.Format switch
+        {
+            PlanFormat.Json => PlanRendering.Json(plan),
+            PlanFormat.Markdown => PlanRendering.Markdown(plan, svgPath),
+            _ => PlanRendering.Text(plan, svgPath),
+        };
+        if (settings.Out is null)
+            console.Profile.Out.Writer.Write(rendered);
+        else
+        {
+            AtomicFile.Write(settings.Out, rendered);
+            console.MarkupLineInterpolated($"wrote the plan to [green]{settings.Out}[/]{(svgPath is null ? "" : $" and the diagram to {svgPath}")}: {(plan.Passed ? "passed" : "FAILED")}");
+        }
+
+        return plan.Passed ? ExitCodes.Ok : ExitCodes.FindingsBlock;
+    }
+
+    /// <summary>Validation notes go with the text report, never into JSON or markdown output.</summary>
+    private IAnsiConsole ErrorConsole(PlanSettings settings) => console;
+
+    private static string? WriteSvg(CloudAssembly assembly, string? reportPath)
+    {
+        if (reportPath is null || !GraphvizDiagram.TryRenderSvg(assembly, out var svg, out _) || svg is null)
+            return null;
+        var path = reportPath + ".svg";
+        AtomicFile.Write(path, svg);
+        return path;
+    }
+}

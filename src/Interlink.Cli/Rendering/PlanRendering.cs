@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Interlink.Analysis.Plan;
+using Interlink.Analysis.Reachability;
+using Interlink.Analysis.Security;
+using Interlink.Core.Pricing;
+
+namespace Interlink.Cli.Rendering;
+
+/// <summary>The three forms of a plan report: text for people, markdown for reviews, JSON for tools.</summary>
+internal static class PlanRendering
+{
+    public static string Text(PlanReport plan, string? svgPath)
+    {
+        var text = new StringWriter();
+        text.WriteLine($"Plan of {plan.Name} ({plan.Mode} mode): {Verdict(plan)}");
+        text.WriteLine();
+        ReachabilityText.Write(text, plan.Reachability);
+        text.WriteLine();
+        SecurityText.Write(text, plan.Security);
+        text.WriteLine();
+        CostText.Write(text, plan.Cost);
+        if (plan.Comparison is { } comparison)
+        {
+            text.WriteLine();
+            CostText.Write(text, comparison);
+        }
+
+        text.WriteLine();
+        text.WriteLine(svgPath is null
+            ? "diagram: 'interlink plan --format markdown' includes it as Mermaid; with Graphviz installed, '--out FILE' also writes FILE.svg"
+            : $"diagram: {svgPath}");
+        return text.ToString();
+    }
+
+    public static string Markdown(PlanReport plan, string? svgPath)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# Plan: {plan.Name} ({plan.Mode} mode)").AppendLine();
+        md.AppendLine($"**{Verdict(plan)}**").AppendLine();
+        md.AppendLine("## Reachability").AppendLine();
+        md.AppendLine("| consumer | target | verdict | first blocking hop |").AppendLine("|---|---|---|---|");
+        foreach (var v in plan.Reachability.Verdicts)
+            md.AppendLine($"| {v.Consumer} ({v.Region}) | {v.Target ?? "—"} | {(v.Reachable ? "reachable" : "**blocked**")} | {(v.Blocking is { } b ? $"{b.Code} at `{b.Stack}/{b.LogicalId}`: {b.Message}" : "")} |");
+        md.AppendLine().AppendLine("<details><summary>Paths hop by hop</summary>").AppendLine().AppendLine("```");
+        var paths = new StringWriter();
+        ReachabilityText.Write(paths, plan.Reachability);
+        md.Append(paths).AppendLine("```").AppendLine("</details>").AppendLine();
+        md.AppendLine("## Security").AppendLine();
+        if (!plan.Security.Findings.Any())
+            md.AppendLine($"No findings ({SecurityRules.All.Count - 1} rules).");
+        else
+        {
+            md.AppendLine("| rule | severity | where | finding | fix |").AppendLine("|---|---|---|---|---|");
+            foreach (var f in plan.Security.Findings)
+                md.AppendLine($"| {f.Rule} | {(f.Suppressed ? $"suppressed ({f.SuppressionReason})" : f.Severity.ToString().ToLowerInvariant())} | `{f.Stack}/{f.LogicalId}` | {f.Message} | {f.Fix} |");
+        }
+
+        md.AppendLine().AppendLine("## Cost").AppendLine().AppendLine("```");
+        var cost = new StringWriter();
+        CostText.Write(cost, plan.Cost);
+        if (plan.Comparison is { } comparison)
+        {
+            cost.WriteLine();
+            CostText.Write(cost, comparison);
+        }
+
+        md.Append(cost).AppendLine("```").AppendLine();
+        md.AppendLine("## Diagram").AppendLine().AppendLine("```mermaid").AppendLine(plan.Mermaid.TrimEnd()).AppendLine("```");
+        if (svgPath is not null)
+            md.AppendLine().AppendLine($"![diagram]({Path.GetFileName(svgPath)})");
+        return md.ToString();
+    }
+
+    public static string Json(PlanReport plan)
+    {
+        var comparison = plan.Comparison is { } c
+            ? new
+            {
+                relay = new { fixedUsd = c.RelayLinear.Fixed, perGbUsd = c.RelayLinear.PerGb },
+                native = new { fixedUsd = c.NativeLinear.Fixed, perGbUsd = c.NativeLinear.PerGb },
+                rows = c.Rows.Select(r => new { trafficGbPerMonth = r.TrafficGbPerMonth, relayUsd = r.Relay, nativeUsd = r.Native, cheaper = r.Cheaper.ToString().ToLowerInvariant() }),
+                breakEvenGbPerMonth = c.BreakEvenGbPerMonth,
+            }
+            : null;
+        var document = new
+        {
+            name = plan.Name,
+            mode = plan.Mode,
+            passed = plan.Passed,
+            reachability = plan.Reachability,
+            security = new
+            {
+                errors = plan.Security.Errors,
+                warnings = plan.Security.Warnings,
+                suppressed = plan.Security.SuppressedCount,
+                findings = plan.Security.Findings,
+            },
+            cost = new
+            {
+                trafficGbPerMonth = plan.Cost.TrafficGbPerMonth,
+                totalUsd = plan.Cost.Total,
+                lines = plan.Cost.Lines.Select(l => new { what = l.What, quantity = l.Quantity, unit = l.Unit, unitPriceUsd = l.UnitPrice, monthlyUsd = l.Monthly }),
+                assumptions = plan.Cost.Assumptions,
+                priceDate = PriceCatalog.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                disclaimer = PriceCatalog.Disclaimer,
+            },
+            comparison,
+            mermaid = plan.Mermaid,
+        };
+        return JsonSerializer.Serialize(document, JsonReport.Options);
+    }
+
+    private static string Verdict(PlanReport plan)
+    {
+        var r = plan.Reachability;
+        var reachable = r.Verdicts.Count(v => v.Reachable);
+        return $"{reachable} of {r.Verdicts.Count} consumer-target paths reachable; {plan.Security.Errors} security error(s), {plan.Security.Warnings} warning(s); "
+            + $"about {CostText.Money(plan.Cost.Total)}/month at {plan.Cost.TrafficGbPerMonth.ToString("#,0.##", CultureInfo.InvariantCulture)} GB/month";
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Interlink.Cli.Tests.Support;
+
+namespace Interlink.Cli.Tests;
+
+/// <summary>
+/// <c>interlink plan</c>: proves the seed example reachable with its path, exits 3 when a hand-edited assembly
+/// blocks a consumer (naming the code and the place to fix), and renders text, JSON and markdown.
+/// One whole-process run synthesizes the seed (the CDK runtime stays out of this parallel test process);
+/// the rest plan that assembly in-process with --assembly.
+/// </summary>
+public sealed class PlanCommandTests : IClassFixture<PlanCommandTests.SeedAssembly>
+{
+    private readonly SeedAssembly seed;
+
+    public PlanCommandTests(SeedAssembly seed) => this.seed = seed;
+
+    [Fact]
+    public void The_seed_example_is_proven_reachable_with_its_path_and_exit_0()
+    {
+        Assert.True(seed.Synth.ExitCode == 0, seed.Synth.ToString());
+        var output = seed.Synth.StandardOutput;
+        Assert.Contains("2 of 2 consumer-target paths reachable", output, StringComparison.Ordinal);
+        Assert.Contains("return route", output, StringComparison.Ordinal);
+        Assert.Contains("security: ", output, StringComparison.Ordinal);
+        Assert.Contains("Not a quote.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hand_edited_assembly_without_the_return_routes_exits_3_and_names_the_hop()
+    {
+        using var temp = new TempDirectory();
+        var copy = seed.CopyTo(temp.Path);
+        var routes = Path.Combine(copy, "awsmorocco-provider-routes.template.json");
+        var template = JsonNode.Parse(File.ReadAllText(routes))!.AsObject();
+        var resources = template["Resources"]!.AsObject();
+        foreach (var id in resources.Where(r => (string?)r.Value!["Type"] == "AWS::EC2::Route").Select(r => r.Key).ToList())
+            resources.Remove(id);
+        File.WriteAllText(routes, template.ToJsonString());
+
+        var result = App.Run("plan", "--assembly", copy);
+
+        Assert.Equal(ExitCodes.FindingsBlock, result.ExitCode);
+        Assert.Contains("0 of 2 consumer-target paths reachable", result.Output, StringComparison.Ordinal);
+        Assert.Contains("blocked by NO_RETURN_ROUTE", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_output_carries_the_verdicts_findings_and_cost_lines()
+    {
+        var result = App.Run("plan", "--assembly", seed.Directory, "--format", "json", "--traffic", "250");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("passed").GetBoolean());
+        Assert.Equal(2, root.GetProperty("reachability").GetProperty("verdicts").GetArrayLength());
+        Assert.Equal(250m, root.GetProperty("cost").GetProperty("trafficGbPerMonth").GetDecimal());
+        var lines = root.GetProperty("cost").GetProperty("lines").EnumerateArray().ToList();
+        Assert.Equal(root.GetProperty("cost").GetProperty("totalUsd").GetDecimal(), lines.Sum(l => l.GetProperty("monthlyUsd").GetDecimal()));
+        Assert.Contains("flowchart", root.GetProperty("mermaid").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_goes_to_the_out_file_with_a_mermaid_diagram()
+    {
+        using var temp = new TempDirectory();
+        var result = App.Run("plan", "--assembly", seed.Directory, "--format", "markdown", "--out", temp.File("plan.md"));
+
+        Assert.Equal(0, result.ExitCode);
+        var markdown = File.ReadAllText(temp.File("plan.md"));
+        Assert.StartsWith("# Plan: awsmorocco (relay mode)", markdown, StringComparison.Ordinal);
+        Assert.Contains("```mermaid", markdown, StringComparison.Ordinal);
+        Assert.Contains("| awsmorocco-consumer-west (us-west-2) | 10.10.1.10:8080 | reachable |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_directory_that_is_not_an_assembly_is_a_one_line_error()
+    {
+        using var temp = new TempDirectory();
+        var result = App.Run("plan", "--assembly", temp.Path);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains(result.Lines, l => l.StartsWith("error: ", StringComparison.Ordinal) && l.Contains("interlink.wiring.json", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs <c>interlink plan examples/seed.yaml</c> once as a process, keeping the assembly it writes.</summary>
+    public sealed class SeedAssembly : IDisposable
+    {
+        private readonly TempDirectory temp = new();
+
+        public SeedAssembly()
+        {
+            Directory = temp.File("cdk.out");
+            Synth = CliProcess.Run(new Dictionary<string, string>(), "plan", Repo.Example("seed.yaml"), "-o", Directory);
+        }
+
+        public string Directory { get; }
+
+        public ProcessResult Synth { get; }
+
+        public string CopyTo(string parent)
+        {
+            var copy = Path.Combine(parent, "assembly");
+            System.IO.Directory.CreateDirectory(copy);
+            foreach (var file in System.IO.Directory.GetFiles(Directory))
+                File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            return copy;
+        }
+
+        public void Dispose() => temp.Dispose();
+    }
+}
