@@ -54,6 +54,9 @@ public static class InterlinkApp
                 .WithDescription("Prove offline that every consumer reaches every target (or say what blocks it), check security rules, estimate cost, draw it.")
                 .WithExample("plan", "examples/seed.yaml")
                 .WithExample("plan", "--assembly", "cdk.out", "--format", "markdown", "--out", "plan.md");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("The same config as relay and as native side by side: resources, cost and break-even, hops, phases, needs, limits, and a recommendation.")
+                .WithExample("compare", "examples/fan-out.yaml", "--traffic", "5000");
             config.AddCommand<DeployCommand>("deploy")
                 .WithDescription("Validate, synthesize and deploy phase by phase across accounts and Regions (resumable).")
                 .WithExample("deploy", "examples/seed.yaml", "--dry-run", "--input", "ServiceBundleBucket=my-bucket", "--input", "ServiceBundleKey=service.tar.gz");

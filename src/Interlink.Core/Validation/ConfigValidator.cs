@@ -26,6 +26,13 @@ public static class ConfigValidator
     /// <summary>Loads and validates config <paramref name="text"/>, named <paramref name="fileName"/> in locations.</summary>
     public static ValidationReport ValidateText(string text, string fileName) => Validate(ConfigLoader.LoadText(text, fileName), fileName);
 
+    /// <summary>
+    /// Runs every rule on a config built in code (e.g. the same design in the other mode); findings carry
+    /// paths but no line numbers.
+    /// </summary>
+    public static ValidationReport ValidateConfig(InterlinkConfig config, string fileName) =>
+        Validate(new LoadResult(config, new DiagnosticBag(new SourceMap(fileName))), fileName);
+
     private static ValidationReport Validate(LoadResult loaded, string file)
     {
         if (loaded.Config is { } config)

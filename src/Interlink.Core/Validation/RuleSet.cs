@@ -15,7 +15,7 @@ public static class RuleSet
         new TagRule(), new AccountConsistencyRule(), new HostedZoneRule(),
         new PeeredCidrOverlapRule(), new ConsumerOverlapNote(), new ConsumerHasRelayRule(), new RelayWithoutConsumerRule(),
         new OneRelayPerRegionRule(), new SameRegionRelayRule(), new HasConsumerRule(), new ConsumerAzServedRule(),
-        new NativeNoRelaysRule(), new NativeAzRule(), new NativeSameRegionRule(), new NativeRegionRule(),
+        new NativeNoRelaysRule(), new NativeAzRule(), new NativeSameRegionRule(), new NativeRegionRule(), new NativeDeployNotesRule(),
         new TargetIpInSubnetRule(), new TargetIpUniqueRule(), new TargetCountRule(), new InstanceCountRule(),
         new TargetIpReservedRule(), new ExistingHostsSecurityGroupRule(),
         new DesignNameRule(), new DerivedNameLengthRule(), new ConsumerNameRule(), new SuppressionRule(),

@@ -48,4 +48,20 @@ public class NativeRulesTests
     [Fact]
     public void The_same_Region_is_fine_in_relay_mode() =>
         Expect.NotReported(ConfigText.Relay.Edit("- region: us-west-2", "- region: ap-southeast-7").Edit("region: us-west-2", "region: ap-southeast-7"), "IL043");
+
+    [Fact]
+    public void A_native_design_gets_an_IL044_note_about_vpce_AllowMultiRegion_and_stays_valid()
+    {
+        var note = Expect.Reported(ConfigText.Native, "IL044", "mode", "vpce:AllowMultiRegion");
+        Assert.Equal(Interlink.Core.Diagnostics.Severity.Info, note.Severity);
+        Expect.Clean(ConfigText.Native);
+    }
+
+    [Fact]
+    public void A_native_consumer_in_an_opt_in_Region_gets_an_IL044_note_naming_it() =>
+        Expect.Reported(ConfigText.Native.Edit("region: us-west-2", "region: af-south-1").Edit("azs: [usw2-az1, usw2-az2]", "azs: [afs1-az1, afs1-az2]"),
+            "IL044", "consumers[0].region", "af-south-1", "opted in");
+
+    [Fact]
+    public void Relay_designs_get_no_IL044_note() => Expect.NotReported(ConfigText.Relay, "IL044");
 }

@@ -1,3 +1,4 @@
+using Interlink.Core.Diagnostics;
 using Interlink.Core.Catalog;
 using Interlink.Core.Model;
 
@@ -97,5 +98,36 @@ public sealed class NativeRegionRule : Rule
         if (ValidationContext.Region(code) is { NativeCrossRegion: false } region)
             Report(context, path, $"{region.Code} ({region.Name}) is not known to offer native cross-Region PrivateLink (catalog checked {RegionCatalog.CheckedOn})",
                 "use 'mode: relay' for this Region, or check SupportedRegions with 'aws ec2 describe-vpc-endpoint-service-configurations' and report it");
+    }
+}
+
+/// <summary>IL044: native mode needs an IAM permission and opted-in Regions that CloudFormation does not check up front.</summary>
+public sealed class NativeDeployNotesRule : Rule
+{
+    /// <inheritdoc />
+    public override string Code => "IL044";
+
+    /// <inheritdoc />
+    public override string Title => "Native mode: vpce:AllowMultiRegion and opt-in Regions";
+
+    /// <inheritdoc />
+    public override Severity Severity => Severity.Info;
+
+    /// <inheritdoc />
+    public override void Check(ValidationContext context)
+    {
+        var config = context.Config;
+        if (config.Mode != DeployMode.Native)
+            return;
+        Report(context, "mode",
+            "native cross-Region PrivateLink: the role that deploys the provider stack needs the IAM action vpce:AllowMultiRegion (in addition to the usual ec2:* endpoint-service actions), or creating the endpoint service with SupportedRegions fails",
+            null);
+        var regions = new[] { ("provider.region", config.Provider.Region) }
+            .Concat(config.Consumers.Select((c, i) => ($"consumers[{i}].region", c.Region)));
+        foreach (var (path, code) in regions)
+        {
+            if (ValidationContext.Region(code) is { OptIn: true } region)
+                Report(context, path, $"{region.Code} is an opt-in Region: native cross-Region PrivateLink needs both the provider's and the consumer's accounts opted in to it", null);
+        }
     }
 }

@@ -1,0 +1,68 @@
+using System.ComponentModel;
+using Interlink.Cli.Compare;
+using Interlink.Cli.Rendering;
+using Interlink.Core.Validation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Interlink.Cli.Commands;
+
+/// <summary>Options of <c>interlink compare</c>.</summary>
+public sealed class CompareSettings : CommandSettings
+{
+    /// <summary>The config file.</summary>
+    [CommandArgument(0, "[FILE]")]
+    [Description("Config file (default: ./interlink.yaml), in either mode.")]
+    public string File { get; init; } = DefaultFile.Name;
+
+    /// <summary>Output format.</summary>
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("text, json or markdown.")]
+    [DefaultValue(PlanFormat.Text)]
+    public PlanFormat Format { get; init; } = PlanFormat.Text;
+
+    /// <summary>Traffic the recommendation weighs.</summary>
+    [CommandOption("-t|--traffic <GB>")]
+    [Description("Expected service traffic in GB per month (default 100).")]
+    [DefaultValue(100.0)]
+    public double Traffic { get; init; } = 100;
+}
+
+/// <summary>
+/// <c>interlink compare</c>: the same config as relay and as native, side by side — resources per account and
+/// Region, cost at several traffic levels with the break-even, hops and Region crossings, deploy phases and the
+/// critical path, what each needs, limits — and a recommendation with its reasons.
+/// </summary>
+public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Traffic is < 0 or > 1e9 || double.IsNaN(settings.Traffic))
+            throw new UsageException("--traffic is GB per month, e.g. --traffic 500");
+        var report = ConfigValidator.ValidateFile(settings.File);
+        if (!report.IsValid)
+        {
+            DiagnosticText.Write(console, report);
+            return ExitCodes.InvalidInput;
+        }
+
+        var work = Directory.CreateTempSubdirectory("interlink-compare-").FullName;
+        try
+        {
+            var comparison = Comparer.Compare(report.Config!, settings.File, work, (decimal)settings.Traffic);
+            var rendered = settings.Format switch
+            {
+                PlanFormat.Json => ComparisonRendering.Json(comparison),
+                PlanFormat.Markdown => ComparisonRendering.Markdown(comparison),
+                _ => ComparisonRendering.Text(comparison),
+            };
+            console.Profile.Out.Writer.Write(rendered);
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}
