@@ -24,7 +24,7 @@ public sealed record SynthesizedStack(string Name, string Role, string? Account,
 public static class AssemblyBuilder
 {
     /// <summary>Synthesizes <paramref name="topology"/> into <paramref name="outputDirectory"/>, replacing it whole.</summary>
-    public static IReadOnlyList<SynthesizedStack> Synthesize(Topology topology, string outputDirectory, string? serviceBundle = null)
+    public static IReadOnlyList<SynthesizedStack> Synthesize(Topology topology, string outputDirectory, HostBundles? bundles = null)
     {
         QuietJsii();
         var target = Path.GetFullPath(outputDirectory);
@@ -33,7 +33,7 @@ public static class AssemblyBuilder
             Directory.Delete(staging, recursive: true);
         try
         {
-            var stacks = SynthesizeInto(topology, staging, serviceBundle);
+            var stacks = SynthesizeInto(topology, staging, bundles ?? HostBundles.None);
             Replace(target, staging);
             return stacks;
         }
@@ -48,36 +48,17 @@ public static class AssemblyBuilder
     /// Synthesizes straight into <paramref name="directory"/>, as the CDK CLI expects of an app (it owns and
     /// locks that directory, so it is not swapped).
     /// </summary>
-    public static IReadOnlyList<SynthesizedStack> SynthesizeInPlace(Topology topology, string directory, string? serviceBundle = null)
+    public static IReadOnlyList<SynthesizedStack> SynthesizeInPlace(Topology topology, string directory, HostBundles? bundles = null)
     {
         QuietJsii();
-        return SynthesizeInto(topology, Path.GetFullPath(directory), serviceBundle);
+        return SynthesizeInto(topology, Path.GetFullPath(directory), bundles ?? HostBundles.None);
     }
 
-    /// <summary>
-    /// The published service tarball the provider hosts need (<c>artifacts/service/interlink-service-RID.tar.gz</c>
-    /// above <paramref name="start"/>, RID from the hosts' architecture), or null when it has not been published.
-    /// </summary>
-    public static string? FindServiceBundle(Topology topology, string start)
-    {
-        if (!topology.Targets.CreateHosts)
-            return null;
-        var rid = Constructs.HardenedHostTemplate.Architecture(topology.Targets.InstanceType) == "arm64" ? "linux-arm64" : "linux-x64";
-        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "artifacts", "service", $"interlink-service-{rid}.tar.gz");
-            if (File.Exists(candidate))
-                return candidate;
-        }
-
-        return null;
-    }
-
-    private static List<SynthesizedStack> SynthesizeInto(Topology topology, string directory, string? serviceBundle)
+    private static List<SynthesizedStack> SynthesizeInto(Topology topology, string directory, HostBundles bundles)
     {
         var wiring = WiringPlanner.Plan(topology);
         var app = new App(new AppProps { Outdir = directory, AnalyticsReporting = false });
-        AddStacks(app, topology, wiring, serviceBundle);
+        AddStacks(app, topology, wiring, bundles);
         app.Synth();
         File.WriteAllText(Path.Combine(directory, WiringManifest.FileName), wiring.ToJson());
         return Summarize(directory, wiring);
@@ -155,14 +136,14 @@ public static class AssemblyBuilder
         }
     }
 
-    private static void AddStacks(App app, Topology topology, WiringManifest wiring, string? serviceBundle)
+    private static void AddStacks(App app, Topology topology, WiringManifest wiring, HostBundles bundles)
     {
         foreach (var (name, stack) in wiring.Stacks)
         {
             switch (stack.Role)
             {
                 case StackRoles.Provider:
-                    _ = new ProviderStack(app, name, topology, serviceBundle);
+                    _ = new ProviderStack(app, name, topology, bundles.Service);
                     break;
                 case StackRoles.Relay:
                     _ = new RelayStack(app, name, topology, topology.Relays.Single(r => r.Network.Region == stack.Region));
@@ -171,7 +152,7 @@ public static class AssemblyBuilder
                     _ = new ProviderRoutesStack(app, name, topology, TargetRouteTableCount(topology));
                     break;
                 case StackRoles.Consumer:
-                    _ = new ConsumerStack(app, name, topology, topology.Consumers.Single(c => NameScheme.ConsumerStack(topology.Name, c.Name) == name));
+                    _ = new ConsumerStack(app, name, topology, topology.Consumers.Single(c => NameScheme.ConsumerStack(topology.Name, c.Name) == name), bundles.Probe);
                     break;
                 default:
                     throw new InvalidOperationException($"unknown stack role {stack.Role}");

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Interlink.Cdk.Tests.Support;
 using Interlink.Core.Normalization;
+using Interlink.Cdk.Hosts;
 using Interlink.Core.Validation;
 
 namespace Interlink.Cdk.Tests;
@@ -26,7 +27,7 @@ public sealed class ServiceBundleAssetTests : IDisposable
         var report = ConfigValidator.ValidateFile(Repo.Example("seed"));
         var output = Path.Combine(root, "assembly");
 
-        AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), output, bundle);
+        AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), output, new HostBundles(Service: bundle));
 
         using var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "awsmorocco-provider.template.json")));
         Assert.False(template.RootElement.TryGetProperty("Parameters", out _), "no ServiceBundleBucket/Key parameters with an asset");
@@ -42,6 +43,31 @@ public sealed class ServiceBundleAssetTests : IDisposable
 
         var assets = File.ReadAllText(Path.Combine(output, "awsmorocco-provider.assets.json"));
         Assert.Contains(Path.GetFileName(staged), assets, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_a_published_probe_the_client_host_installs_it_from_its_own_asset()
+    {
+        var probe = Path.Combine(root, "interlink-probe-linux-arm64.tar.gz");
+        WriteTarball(probe, "Interlink.Probe", "#!/bin/sh\necho probe\n");
+        var report = ConfigValidator.ValidateFile(Repo.Example("seed"));
+        var output = Path.Combine(root, "with-probe");
+
+        AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), output, new HostBundles(Probe: probe));
+
+        using var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "awsmorocco-consumer-west.template.json")));
+        var resources = template.RootElement.GetProperty("Resources").EnumerateObject().ToList();
+        var instance = resources.Single(r => r.Value.GetProperty("Type").GetString() == "AWS::EC2::Instance");
+        var sub = instance.Value.GetProperty("Properties").GetProperty("UserData").GetProperty("Fn::Base64").GetProperty("Fn::Sub");
+        Assert.Equal(ProbeUserData.Render(), sub[0].GetString());
+        Assert.Contains("s3://${ProbeBucket}/${ProbeKey}", sub[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("cdk-hnb659fds-assets-333333333333-us-west-2", sub[1].GetProperty("ProbeBucket").GetString());
+        Assert.Single(Directory.GetFiles(output, "asset.*.tar.gz"));
+        var roles = resources.Where(r => r.Value.GetProperty("Type").GetString() == "AWS::IAM::Role").Select(r => r.Value.GetRawText());
+        Assert.Contains(roles, r => r.Contains("s3:GetObject", StringComparison.Ordinal));
+        // The provider, without a service bundle, keeps the deploy inputs.
+        using var provider = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "awsmorocco-provider.template.json")));
+        Assert.True(provider.RootElement.GetProperty("Parameters").TryGetProperty("ServiceBundleBucket", out _));
     }
 
     private static void WriteTarball(string path, string name, string content)

@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Constructs;
 
 namespace Interlink.Cdk.Constructs;
@@ -14,8 +15,14 @@ public sealed class ClientHostProps
     /// <summary>Service port the probe connects to.</summary>
     public required int Port { get; init; }
 
-    /// <summary>Instance type. Default: <c>t4g.nano</c>.</summary>
-    public string InstanceType { get; init; } = "t4g.nano";
+    /// <summary>Default instance type: the smallest Graviton host.</summary>
+    public const string DefaultInstanceType = "t4g.nano";
+
+    /// <summary>Instance type. Default: <see cref="DefaultInstanceType"/>.</summary>
+    public string InstanceType { get; init; } = DefaultInstanceType;
+
+    /// <summary>S3 bucket and key of the published probe to install at boot. Default: null (no probe).</summary>
+    public (string Bucket, string Key)? ProbeBundle { get; init; }
 }
 
 /// <summary>
@@ -30,13 +37,18 @@ public sealed class ClientHost : Construct
         var group = SecurityGroups.Create(this, "SecurityGroup", props.Network.VpcId, $"{props.Name} client: no inbound; service port and HTTPS out",
             [],
             [new TcpRule(props.Network.Layout.Cidr.ToString(), props.Port, "to the service endpoint"), SecurityGroups.HttpsOut("Systems Manager")]);
+        var probe = props.ProbeBundle;
         var template = new HardenedHostTemplate(this, "Host", new HardenedHostTemplateProps
         {
             Name = $"{props.Name}-client",
             InstanceType = props.InstanceType,
             SecurityGroupIds = [group.AttrGroupId],
+            ExtraPermissions = probe is { } p ? [(["s3:GetObject"], [Fn.Join("", ["arn:", Aws.PARTITION, ":s3:::", p.Bucket, "/", p.Key])])] : [],
         });
-        InstanceId = template.Launch("Instance", props.Network.PrivateSubnetIds[0], $"{props.Name}-client").Ref;
+        var userData = probe is { } bundle
+            ? Fn.Sub(Hosts.ProbeUserData.Render(), new Dictionary<string, string> { ["ProbeBucket"] = bundle.Bucket, ["ProbeKey"] = bundle.Key })
+            : null;
+        InstanceId = template.Launch("Instance", props.Network.PrivateSubnetIds[0], $"{props.Name}-client", userData: userData).Ref;
     }
 
     /// <summary>The client's instance ID (for SSM Run Command).</summary>

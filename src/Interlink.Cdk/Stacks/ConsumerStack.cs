@@ -12,8 +12,8 @@ namespace Interlink.Cdk.Stacks;
 /// </summary>
 public sealed class ConsumerStack : InterlinkStack
 {
-    /// <summary>Builds the stack for <paramref name="consumer"/>.</summary>
-    public ConsumerStack(Construct scope, string id, Topology topology, ConsumerSite consumer)
+    /// <summary>Builds the stack for <paramref name="consumer"/>; its client host installs <paramref name="probeBundle"/> when given.</summary>
+    public ConsumerStack(Construct scope, string id, Topology topology, ConsumerSite consumer, string? probeBundle = null)
         : base(scope, id, topology, consumer.Network, $"Interlink {topology.Name}: consumer {consumer.Name}")
     {
         var name = $"{topology.Name}-{consumer.Name}";
@@ -35,7 +35,14 @@ public sealed class ConsumerStack : InterlinkStack
         Output(Outputs.EndpointDnsNames, Amazon.CDK.Fn.Join(",", endpoint.DnsNames), "Endpoint DNS entries (hostedZoneId:name)");
         if (consumer.Client)
         {
-            var client = new ClientHost(this, "Client", new ClientHostProps { Name = name, Network = network, Port = topology.Service.Port });
+            (string, string)? probe = null;
+            if (probeBundle is not null)
+            {
+                var asset = new Amazon.CDK.AWS.S3.Assets.Asset(this, "ProbeBundle", new Amazon.CDK.AWS.S3.Assets.AssetProps { Path = probeBundle });
+                probe = (asset.S3BucketName, asset.S3ObjectKey);
+            }
+
+            var client = new ClientHost(this, "Client", new ClientHostProps { Name = name, Network = network, Port = topology.Service.Port, ProbeBundle = probe });
             Output(Outputs.ClientInstanceId, client.InstanceId, "Client host for 'interlink probe' (SSM)");
         }
     }

@@ -69,7 +69,7 @@ internal static class DeployRun
 
         var topology = TopologyBuilder.Build(report);
         var inputs = ParseInputs(settings.Inputs);
-        AssemblyBuilder.Synthesize(topology, settings.Output, ServiceBundle(topology, inputs, settings.DryRun || destroy));
+        AssemblyBuilder.Synthesize(topology, settings.Output, Bundles(topology, inputs, settings.DryRun || destroy));
         var wiring = WiringManifest.FromJson(File.ReadAllText(Path.Combine(settings.Output, WiringManifest.FileName)));
         try
         {
@@ -110,18 +110,14 @@ internal static class DeployRun
     /// The published sample service the provider hosts fetch (a CDK asset), unless the user gives its S3 location
     /// as inputs. A real deploy needs one of the two; a dry run or destroy does not.
     /// </summary>
-    private static string? ServiceBundle(Core.Normalization.Topology topology, IReadOnlyDictionary<string, string> inputs, bool optional)
+    private static HostBundles Bundles(Core.Normalization.Topology topology, IReadOnlyDictionary<string, string> inputs, bool optional)
     {
-        if (!topology.Targets.CreateHosts || inputs.ContainsKey(Interlink.Cdk.Stacks.ProviderStack.BundleBucketParameter))
-            return null;
-        var bundle = AssemblyBuilder.FindServiceBundle(topology, Directory.GetCurrentDirectory());
-        if (bundle is null && !optional)
-        {
-            var rid = Interlink.Cdk.Constructs.HardenedHostTemplate.Architecture(topology.Targets.InstanceType) == "arm64" ? "linux-arm64" : "linux-x64";
-            throw new UsageException($"the provider hosts need the published sample service: run 'scripts/publish-service.sh {rid}' at the repo root, or pass --input ServiceBundleBucket=… --input ServiceBundleKey=… for a copy you uploaded");
-        }
-
-        return bundle;
+        var found = HostBundles.Find(topology, Directory.GetCurrentDirectory());
+        if (inputs.ContainsKey(Interlink.Cdk.Stacks.ProviderStack.BundleBucketParameter))
+            return found with { Service = null };
+        if (found.Service is null && topology.Targets.CreateHosts && !optional)
+            throw new UsageException($"the provider hosts need the published sample service: run 'scripts/publish.sh service {HostBundles.RuntimeFor(topology.Targets.InstanceType)}' at the repo root, or pass --input ServiceBundleBucket=… --input ServiceBundleKey=… for a copy you uploaded");
+        return found;
     }
 
     /// <summary>The state file: <c>.interlink/NAME.state.json</c> beside the config.</summary>

@@ -91,7 +91,7 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
         var topology = report is null ? null : TopologyBuilder.Build(report);
         var assemblyDirectory = settings.Assembly ?? settings.Output;
         if (settings.Assembly is null)
-            AssemblyBuilder.Synthesize(topology!, settings.Output, AssemblyBuilder.FindServiceBundle(topology!, Directory.GetCurrentDirectory()));
+            AssemblyBuilder.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory()));
 
         CloudAssembly assembly;
         try

@@ -1,0 +1,75 @@
+namespace Interlink.Lab.Agent;
+
+/// <summary>A security group rule as the NLB process enforces it on PrivateLink traffic (client address, listener port).</summary>
+/// <param name="Protocol">tcp, -1 (all) or a number.</param>
+/// <param name="FromPort">First port (null: all).</param>
+/// <param name="ToPort">Last port (null: all).</param>
+/// <param name="Cidr">Peer CIDR.</param>
+public sealed record AgentRule(string Protocol, int? FromPort, int? ToPort, string Cidr);
+
+/// <summary>A target group's health check.</summary>
+/// <param name="Protocol">TCP, HTTP or HTTPS (HTTPS is checked as TCP).</param>
+/// <param name="Port">Port (null: the target's traffic port).</param>
+/// <param name="Path">HTTP path.</param>
+/// <param name="IntervalSeconds">Seconds between checks.</param>
+/// <param name="TimeoutSeconds">Seconds before a check fails.</param>
+/// <param name="HealthyThreshold">Consecutive passes before an unhealthy target is healthy again.</param>
+/// <param name="UnhealthyThreshold">Consecutive failures before a healthy target is unhealthy.</param>
+/// <param name="Matcher">HTTP codes that pass, e.g. 200-399 or 200,202.</param>
+public sealed record HealthCheckSettings(string Protocol, int? Port, string Path, int IntervalSeconds, int TimeoutSeconds, int HealthyThreshold, int UnhealthyThreshold, string Matcher);
+
+/// <summary>An NLB target.</summary>
+/// <param name="Number">1-based number in the lab (as <c>lab status</c> lists it).</param>
+/// <param name="Ip">Address.</param>
+/// <param name="Port">Traffic port.</param>
+public sealed record AgentTarget(int Number, string Ip, int Port);
+
+/// <summary>A listener and the target group it forwards to.</summary>
+/// <param name="Port">Listener port.</param>
+/// <param name="Targets">Registered targets.</param>
+/// <param name="HealthCheck">The group's health check.</param>
+public sealed record AgentListener(int Port, IReadOnlyList<AgentTarget> Targets, HealthCheckSettings HealthCheck);
+
+/// <summary>An NLB node: its address in one NLB subnet.</summary>
+/// <param name="Address">Address.</param>
+/// <param name="Az">AZ (ID) of the subnet.</param>
+public sealed record AgentNode(string Address, string Az);
+
+/// <summary>The NLB side of one endpoint's PrivateLink connection.</summary>
+/// <param name="Address">The NLB's address on the link.</param>
+/// <param name="EniNodes">Endpoint network interface address → index of the NLB node that serves it.</param>
+public sealed record AgentPrivateLink(string Address, IReadOnlyDictionary<string, int> EniNodes);
+
+/// <summary>What the NLB process runs.</summary>
+/// <param name="Name">Label for logs.</param>
+/// <param name="Nodes">Nodes (one per subnet).</param>
+/// <param name="Listeners">Listeners.</param>
+/// <param name="PrivateLinks">Endpoint connections.</param>
+/// <param name="EnforceOnPrivateLink">Whether <paramref name="Ingress"/> applies to PrivateLink clients.</param>
+/// <param name="Ingress">The NLB security group's inbound rules.</param>
+/// <param name="StatusFile">Where health is written (JSON).</param>
+/// <param name="FastInitialHealth">A new target's first check decides its state (instead of waiting for the thresholds).</param>
+public sealed record NlbConfig(string Name, IReadOnlyList<AgentNode> Nodes, IReadOnlyList<AgentListener> Listeners, IReadOnlyList<AgentPrivateLink> PrivateLinks,
+    bool EnforceOnPrivateLink, IReadOnlyList<AgentRule> Ingress, string StatusFile, bool FastInitialHealth);
+
+/// <summary>What an endpoint forwarder runs.</summary>
+/// <param name="Name">Label for logs.</param>
+/// <param name="Enis">Its network interface addresses in the consumer subnets.</param>
+/// <param name="Ports">Ports it accepts (the NLB's listener ports).</param>
+/// <param name="Upstream">The NLB's address on the PrivateLink link.</param>
+/// <param name="ReadyFile">Written once every listener is bound.</param>
+public sealed record EndpointConfig(string Name, IReadOnlyList<string> Enis, IReadOnlyList<int> Ports, string Upstream, string ReadyFile);
+
+/// <summary>One (node, target) health state as the NLB writes it.</summary>
+/// <param name="Port">Listener port.</param>
+/// <param name="Node">Node address.</param>
+/// <param name="Target">Target number.</param>
+/// <param name="Ip">Target address.</param>
+/// <param name="State">initial, healthy or unhealthy.</param>
+/// <param name="Reason">Last failure, or null.</param>
+public sealed record TargetHealth(int Port, string Node, int Target, string Ip, string State, string? Reason);
+
+/// <summary>The NLB status file.</summary>
+/// <param name="Ready">Every listener is bound.</param>
+/// <param name="Health">Every (node, target) state.</param>
+public sealed record NlbStatus(bool Ready, IReadOnlyList<TargetHealth> Health);

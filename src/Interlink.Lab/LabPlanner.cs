@@ -1,0 +1,691 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Interlink.Analysis.Network;
+using Interlink.Core.Networking;
+using Interlink.Lab.Agent;
+
+namespace Interlink.Lab;
+
+/// <summary>
+/// Turns a <see cref="NetworkModel"/> into a <see cref="LabLayout"/>: which namespaces, links, addresses, routes, rules and
+/// processes stand for the VPCs, subnets, route tables, peerings, security groups, ACLs, NLBs and endpoints. Pure: no root needed.
+/// </summary>
+public static partial class LabPlanner
+{
+    /// <summary>Linux table the router uses for traffic that arrives over a peering (the VPC's local route).</summary>
+    internal const int VpcLocalTable = 100;
+
+    private const int RouteTableBase = 1000;
+
+    /// <summary>
+    /// The layout of <paramref name="model"/>. <paramref name="healthCheck"/> gives each target group's health check;
+    /// status files go under <paramref name="runDirectory"/>.
+    /// </summary>
+    public static LabLayout Plan(NetworkModel model, Func<TargetGroup, HealthCheckSettings> healthCheck, string runDirectory, bool fastInitialHealth = true) =>
+        new Planner(model, healthCheck, runDirectory, fastInitialHealth).Build();
+
+    [GeneratedRegex("[^a-z0-9-]+")]
+    private static partial Regex NotName();
+
+    private sealed class NsBuilder(string name, LabNodeKind kind, string modelId)
+    {
+        public string Name { get; } = name;
+
+        public LabNodeKind Kind { get; } = kind;
+
+        public string ModelId { get; } = modelId;
+
+        public List<string> Ip { get; } = [];
+
+        public List<string> Late { get; } = [];
+
+        public List<(string, string)> Sysctls { get; } = [];
+
+        public string Nft { get; set; } = "";
+
+        // Security groups applied at its VPC-facing interfaces.
+        public List<string> VpcInterfaces { get; } = [];
+
+        public IReadOnlyList<string>? Groups { get; set; }
+
+        public bool FilterEgress { get; set; } = true;
+    }
+
+    private sealed record Attachment(string Ip, Subnet Subnet, string RouterInterface);
+
+    private sealed class Router(Vpc vpc, NsBuilder ns)
+    {
+        public Vpc Vpc { get; } = vpc;
+
+        public NsBuilder Ns { get; } = ns;
+
+        public List<Attachment> Attachments { get; } = [];
+
+        public List<(int Index, string Interface)> PeeringInterfaces { get; } = [];
+    }
+
+    private sealed record PeeringLink(PeeringConnection Model, int Index, Router A, Router B, string AddressA, string AddressB)
+    {
+        public string Interface => $"il-p{Index}";
+    }
+
+    private sealed class Planner(NetworkModel model, Func<TargetGroup, HealthCheckSettings> healthCheck, string runDirectory, bool fastInitialHealth)
+    {
+        private readonly List<string> notes = [];
+        private readonly Dictionary<string, NsBuilder> namespaces = new(StringComparer.Ordinal);
+        private readonly List<LabLink> links = [];
+        private readonly Dictionary<string, Router> routers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<uint>> used = new(StringComparer.Ordinal);
+        private readonly List<LabHost> hosts = [];
+        private readonly Dictionary<string, List<int>> servicePorts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<string>> hostGroups = new(StringComparer.Ordinal);
+        private readonly List<LabTarget> targets = [];
+        private readonly Dictionary<string, PeeringLink> peerings = new(StringComparer.Ordinal);
+        private readonly List<LabPeeringRoute> peeringRoutes = [];
+        private readonly List<LabEndpoint> endpoints = [];
+        private readonly List<LabLoadBalancer> loadBalancers = [];
+        private readonly List<LabForwarder> forwarders = [];
+        private readonly Dictionary<string, (string Ns, List<AgentNode> Nodes, List<AgentPrivateLink> Links, LoadBalancer Model)> nlbs = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> groupMembers = new(StringComparer.Ordinal);
+        private int privateLinks;
+
+        public LabLayout Build()
+        {
+            foreach (var vpc in model.Vpcs)
+            {
+                if (vpc.ParsedCidr is null)
+                {
+                    notes.Add($"VPC {vpc.Location} has no known CIDR: not built");
+                    continue;
+                }
+
+                routers[vpc.Id] = new Router(vpc, Namespace($"il-{Short(vpc.Location.Stack)}-vpc", LabNodeKind.Router, vpc.Id));
+                used[vpc.Id] = [];
+            }
+
+            foreach (var host in model.Hosts)
+            {
+                if (host.PrivateIp is not null && Ipv4.TryParse(host.PrivateIp, out var ip) && model.Subnet(host.SubnetId) is { } s)
+                    used.GetValueOrDefault(s.VpcId)?.Add(ip);
+            }
+
+            foreach (var group in model.TargetGroups)
+            {
+                foreach (var t in group.Targets)
+                {
+                    if (t.Ip is not null && Ipv4.TryParse(t.Ip, out var ip))
+                    {
+                        foreach (var v in routers.Values.Where(r => r.Vpc.ParsedCidr!.Value.Contains(ip)))
+                            used[v.Vpc.Id].Add(ip);
+                    }
+                }
+            }
+
+            Peerings();
+            Hosts();
+            LoadBalancers();
+            Endpoints();
+            Routes();
+            SecurityGroups();
+            foreach (var u in model.Unsupported)
+                notes.Add($"not modeled (the lab cannot build it either): {u.Location} {u.Type}: {u.Reason}");
+
+            var ordered = namespaces.Values.OrderBy(n => n.Kind).ThenBy(n => n.Name, StringComparer.Ordinal)
+                .Select(n => new LabNamespace(n.Name, n.Kind, n.ModelId, [.. n.Ip, .. n.Late], n.Sysctls, n.Nft)).ToList();
+            var finalHosts = hosts.Select(h => h with { ServicePorts = servicePorts.GetValueOrDefault(h.Namespace)?.Distinct().Order().ToList() ?? [] }).ToList();
+            var finalPeerings = peerings.Values.OrderBy(p => p.Index).Select(p => new LabPeering(p.Model.Id, p.A.Ns.Name, p.Interface, p.B.Ns.Name, p.Interface, p.Model.Accepted,
+                peeringRoutes.Where(r => r.Device == p.Interface && (r.Namespace == p.A.Ns.Name || r.Namespace == p.B.Ns.Name)).ToList())).ToList();
+            return new LabLayout(model.Name, ordered, links, finalHosts, targets, finalPeerings, endpoints, loadBalancers, forwarders, notes);
+        }
+
+        private string Short(string stack)
+        {
+            var s = stack.StartsWith(model.Name + "-", StringComparison.Ordinal) ? stack[(model.Name.Length + 1)..] : stack;
+            s = NotName().Replace(s.ToLowerInvariant(), "-").Trim('-');
+            return s.Length > 32 ? s[..32] : s;
+        }
+
+        private NsBuilder Namespace(string name, LabNodeKind kind, string modelId)
+        {
+            var candidate = name;
+            for (var i = 2; namespaces.ContainsKey(candidate); i++)
+                candidate = $"{name}-{i}";
+            var ns = new NsBuilder(candidate, kind, modelId);
+            ns.Ip.Add("link set lo up");
+            namespaces[candidate] = ns;
+            return ns;
+        }
+
+        /// <summary>A free address for something AWS places itself: from the top of the subnet down (see the notes).</summary>
+        private string? Allocate(Subnet subnet)
+        {
+            if (subnet.ParsedCidr is not { } c || !used.TryGetValue(subnet.VpcId, out var taken))
+                return null;
+            for (var a = c.Broadcast - 1; a >= c.Network + 4 && a > c.Network; a--)
+            {
+                if (taken.Add(a))
+                    return Ipv4.Format(a);
+            }
+
+            notes.Add($"subnet {subnet.Location} has no free address");
+            return null;
+        }
+
+        /// <summary>Links <paramref name="ns"/> (interface <paramref name="ifName"/>, address <paramref name="ip"/>) to its VPC's router; returns the gateway.</summary>
+        private string Attach(NsBuilder ns, string ifName, string ip, Subnet subnet)
+        {
+            var router = routers[subnet.VpcId];
+            var routerIf = $"il-i{router.Attachments.Count}";
+            links.Add(new LabLink(router.Ns.Name, routerIf, ns.Name, ifName));
+            var gw = Ipv4.Format(subnet.ParsedCidr!.Value.Network + 1);
+            router.Ns.Ip.Add($"addr add {gw}/32 dev {routerIf}");
+            router.Ns.Ip.Add($"link set {routerIf} up");
+            ns.Ip.Add($"addr add {ip}/32 dev {ifName}");
+            ns.Ip.Add($"link set {ifName} up");
+            ns.VpcInterfaces.Add(ifName);
+            router.Attachments.Add(new Attachment(ip, subnet, routerIf));
+            return gw;
+        }
+
+        private Subnet? Routed(string? subnetId) => model.Subnet(subnetId) is { ParsedCidr: not null } s && routers.ContainsKey(s.VpcId) ? s : null;
+
+        private void Peerings()
+        {
+            foreach (var p in model.Peerings)
+            {
+                if (!routers.TryGetValue(p.RequesterVpcId, out var a) || !routers.TryGetValue(p.AccepterVpcId, out var b))
+                {
+                    notes.Add($"peering {p.Location}: one of its VPCs is not built");
+                    continue;
+                }
+
+                var index = peerings.Count + 1;
+                var link = new PeeringLink(p, index, a, b, $"169.254.{index}.1", $"169.254.{index}.2");
+                peerings[p.Id] = link;
+                links.Add(new LabLink(a.Ns.Name, link.Interface, b.Ns.Name, link.Interface));
+                foreach (var (router, address) in new[] { (a, link.AddressA), (b, link.AddressB) })
+                {
+                    router.Ns.Ip.Add($"addr add {address}/30 dev {link.Interface}");
+                    router.Ns.Ip.Add($"link set {link.Interface} up");
+                    router.Ns.Ip.Add($"rule add pref {3000 + index} iif {link.Interface} lookup {VpcLocalTable}");
+                    router.PeeringInterfaces.Add((index, link.Interface));
+                    if (!p.Accepted)
+                        router.Ns.Late.Add($"link set {link.Interface} down");
+                }
+
+                if (!p.Accepted)
+                    notes.Add($"peering {p.Location} is not accepted ({p.Acceptance}): its link is down");
+            }
+        }
+
+        private void Hosts()
+        {
+            var counters = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var host in model.Hosts)
+            {
+                if (Routed(host.SubnetId) is not { } subnet)
+                {
+                    notes.Add($"host {host.Location}: its subnet is not built");
+                    continue;
+                }
+
+                var ip = host.PrivateIp ?? Allocate(subnet);
+                if (ip is null)
+                    continue;
+                if (host.PrivateIp is null)
+                    notes.Add($"host {host.Location} has no fixed IP: the lab gives it {ip}");
+                var stack = Short(host.Location.Stack);
+                var n = counters[stack] = counters.GetValueOrDefault(stack) + 1;
+                AddHost($"il-{stack}-h{n}", host.Id, ip, subnet, host.SecurityGroupIds);
+            }
+        }
+
+        private LabHost AddHost(string name, string modelId, string ip, Subnet subnet, IReadOnlyList<string> groups)
+        {
+            var ns = Namespace(name, LabNodeKind.Host, modelId);
+            var gw = Attach(ns, "il-eth0", ip, subnet);
+            ns.Ip.Add($"route add {gw} dev il-eth0");
+            ns.Ip.Add($"route add default via {gw} dev il-eth0");
+            ns.Groups = groups;
+            var host = new LabHost(ns.Name, modelId, ip, subnet.Id, subnet.Az, model.Vpc(subnet.VpcId)!.Region, []);
+            hosts.Add(host);
+            hostGroups[ns.Name] = groups;
+            foreach (var g in groups)
+                Member(g, ip);
+            return host;
+        }
+
+        private void Member(string group, string ip)
+        {
+            if (!groupMembers.TryGetValue(group, out var list))
+                groupMembers[group] = list = [];
+            list.Add(ip);
+        }
+
+        private void LoadBalancers()
+        {
+            foreach (var lb in model.LoadBalancers)
+            {
+                if (lb.Type != "network")
+                {
+                    notes.Add($"load balancer {lb.Location} is of type {lb.Type}: only Network Load Balancers are built");
+                    continue;
+                }
+
+                var subnets = lb.SubnetIds.Select(Routed).OfType<Subnet>().ToList();
+                if (subnets.Count == 0)
+                {
+                    notes.Add($"NLB {lb.Location}: none of its subnets is built");
+                    continue;
+                }
+
+                var ns = Namespace($"il-{Short(lb.Location.Stack)}-nlb", LabNodeKind.LoadBalancer, lb.Id);
+                ns.Groups = lb.SecurityGroupIds.Count > 0 ? lb.SecurityGroupIds : null;
+                var nodes = new List<AgentNode>();
+                foreach (var subnet in subnets)
+                {
+                    var address = Allocate(subnet);
+                    if (address is null)
+                        continue;
+                    var i = nodes.Count;
+                    var ifName = $"il-n{i}";
+                    var gw = Attach(ns, ifName, address, subnet);
+                    ns.Ip.Add($"rule add pref {100 + i} from {address} lookup {10 + i}");
+                    ns.Ip.Add($"route add {gw} dev {ifName} table {10 + i}");
+                    ns.Ip.Add($"route add default via {gw} dev {ifName} table {10 + i}");
+                    nodes.Add(new AgentNode(address, subnet.Az ?? ""));
+                    foreach (var g in lb.SecurityGroupIds)
+                        Member(g, address);
+                }
+
+                ns.Sysctls.Add(("ipv4/conf/all/rp_filter", "0"));
+                ns.Sysctls.Add(("ipv4/conf/default/rp_filter", "0"));
+                var lbVpc = model.Vpc(subnets[0].VpcId)!;
+                var listeners = new List<AgentListener>();
+                foreach (var listener in lb.Listeners)
+                {
+                    var group = listener.TargetGroupIds.Select(id => model.TargetGroups.FirstOrDefault(t => t.Id == id)).OfType<TargetGroup>().FirstOrDefault();
+                    if (listener.Port is not { } port || group is null)
+                    {
+                        notes.Add($"listener {listener.Location} has no port or forwards to no target group: not built");
+                        continue;
+                    }
+
+                    listeners.Add(new AgentListener(port, Targets(lb, lbVpc, group), healthCheck(group)));
+                }
+
+                var privateLinkList = new List<AgentPrivateLink>();
+                nlbs[lb.Id] = (ns.Name, nodes, privateLinkList, lb);
+                var ingress = lb.SecurityGroupIds.Select(model.SecurityGroup).OfType<SecurityGroup>().SelectMany(g => g.Ingress)
+                    .Where(r => r.Cidr is not null && r.PrefixListId is null).Select(r => new AgentRule(r.Protocol, r.FromPort, r.ToPort, r.Cidr!)).ToList();
+                var config = new NlbConfig(lb.Location.ToString(), nodes, listeners, privateLinkList, lb.EnforceSecurityGroupsOnPrivateLink, ingress,
+                    Path.Combine(runDirectory, $"{ns.Name}.status.json"), fastInitialHealth);
+                loadBalancers.Add(new LabLoadBalancer(lb.Id, ns.Name, config));
+            }
+        }
+
+        private List<AgentTarget> Targets(LoadBalancer lb, Vpc lbVpc, TargetGroup group)
+        {
+            var list = new List<AgentTarget>();
+            foreach (var t in group.Targets)
+            {
+                var port = t.Port ?? group.Port;
+                if (t.Ip is null || !Ipv4.TryParse(t.Ip, out var ip) || port is null)
+                {
+                    notes.Add($"target {t.Id} of {group.Location} has no fixed IP or port: not registered");
+                    continue;
+                }
+
+                // The VPC holding the target: the NLB's own, else a peered one, else any built VPC that holds it.
+                var peered = peerings.Values.Where(p => p.A.Vpc.Id == lbVpc.Id || p.B.Vpc.Id == lbVpc.Id).Select(p => p.A.Vpc.Id == lbVpc.Id ? p.B.Vpc : p.A.Vpc);
+                var vpc = new[] { lbVpc }.Concat(peered).Concat(routers.Values.Select(r => r.Vpc)).FirstOrDefault(v => v.ParsedCidr is { } c && c.Contains(ip));
+                var outside = lbVpc.ParsedCidr is not { } own || !own.Contains(ip);
+                if (group.TargetType == "ip" && outside && t.AvailabilityZone is null)
+                {
+                    notes.Add($"target {t.Ip} of {group.Location} is outside the NLB's VPC without AvailabilityZone: AWS rejects the registration, so the lab does not register it");
+                    continue;
+                }
+
+                if (group.PreserveClientIp && vpc is not null && vpc.Region != lb.Region)
+                {
+                    notes.Add($"target {t.Ip} of {group.Location}: client IP preservation with a target in another Region does not carry traffic; the lab does not register it");
+                    continue;
+                }
+
+                LabHost? host = null;
+                if (vpc is not null)
+                {
+                    host = hosts.FirstOrDefault(h => h.Ip == t.Ip && model.Subnet(h.Subnet)?.VpcId == vpc.Id);
+                    if (host is null && model.Subnets.FirstOrDefault(s => s.VpcId == vpc.Id && s.ParsedCidr is { } c && c.Contains(ip)) is { } subnet)
+                    {
+                        host = AddHost($"il-{Short(vpc.Location.Stack)}-t{targets.Count + 1}", $"target:{t.Ip}", t.Ip, subnet, []);
+                        notes.Add($"target {t.Ip} has no instance in the assembly: the lab runs the sample service there with no security group");
+                    }
+                }
+
+                if (host is null)
+                {
+                    notes.Add($"target {t.Ip} lies in no built subnet: registered, but nothing answers");
+                    list.Add(new AgentTarget(Number(t.Ip, port.Value, "", lb.Id), t.Ip, port.Value));
+                    continue;
+                }
+
+                if (!servicePorts.TryGetValue(host.Namespace, out var ports))
+                    servicePorts[host.Namespace] = ports = [];
+                ports.Add(port.Value);
+                list.Add(new AgentTarget(Number(t.Ip, port.Value, host.Namespace, lb.Id), t.Ip, port.Value));
+            }
+
+            return list;
+        }
+
+        private int Number(string ip, int port, string ns, string lb)
+        {
+            var existing = targets.FirstOrDefault(t => t.Ip == ip && t.Port == port && t.LoadBalancer == lb);
+            if (existing is not null)
+                return existing.Number;
+            var target = new LabTarget(targets.Count + 1, ip, port, ns, lb);
+            targets.Add(target);
+            return target.Number;
+        }
+
+        private void Endpoints()
+        {
+            foreach (var ep in model.Endpoints)
+            {
+                if (!routers.ContainsKey(ep.VpcId))
+                {
+                    notes.Add($"endpoint {ep.Location}: its VPC is not built");
+                    continue;
+                }
+
+                var stack = Short(ep.Location.Stack);
+                var ns = Namespace($"il-{stack}-vpce", LabNodeKind.Endpoint, ep.Id);
+                ns.Groups = ep.SecurityGroupIds.Count > 0 ? ep.SecurityGroupIds : [ep.VpcId + "#default-sg"];
+                ns.FilterEgress = false;
+                ns.Sysctls.Add(("ipv4/conf/all/rp_filter", "0"));
+                ns.Sysctls.Add(("ipv4/conf/default/rp_filter", "0"));
+                var enis = new List<(string Ip, Subnet Subnet)>();
+                foreach (var subnet in ep.SubnetIds.Select(Routed).OfType<Subnet>())
+                {
+                    var address = Allocate(subnet);
+                    if (address is null)
+                        continue;
+                    var j = enis.Count;
+                    var ifName = $"il-e{j}";
+                    var gw = Attach(ns, ifName, address, subnet);
+                    ns.Ip.Add($"rule add pref {100 + j} from {address} lookup {20 + j}");
+                    ns.Ip.Add($"route add {gw} dev {ifName} table {20 + j}");
+                    ns.Ip.Add($"route add default via {gw} dev {ifName} table {20 + j}");
+                    enis.Add((address, subnet));
+                    foreach (var g in ep.SecurityGroupIds)
+                        Member(g, address);
+                }
+
+                var (connected, reason, lbId) = Connect(ep);
+                (string Ns, List<AgentNode> Nodes, List<AgentPrivateLink> Links, LoadBalancer Model)? lb = lbId is null ? null : nlbs[lbId];
+                var listenerPorts = lb?.Model.Listeners.Select(l => l.Port).OfType<int>().Distinct().ToList() ?? [];
+                var port = ConsumerPort(ep, listenerPorts);
+                if (connected && lb is { } nlb && nlb.Nodes.Count > 0)
+                {
+                    var m = privateLinks++;
+                    var nlbAddress = $"169.254.{64 + m}.1";
+                    var epAddress = $"169.254.{64 + m}.2";
+                    var nlbNs = namespaces[nlb.Ns];
+                    links.Add(new LabLink(nlb.Ns, $"il-pl{m}", ns.Name, "il-pl0"));
+                    nlbNs.Ip.Add($"addr add {nlbAddress}/30 dev il-pl{m}");
+                    nlbNs.Ip.Add($"link set il-pl{m} up");
+                    ns.Ip.Add($"addr add {epAddress}/30 dev il-pl0");
+                    ns.Ip.Add("link set il-pl0 up");
+                    var map = new Dictionary<string, int>(StringComparer.Ordinal);
+                    for (var j = 0; j < enis.Count; j++)
+                    {
+                        var sameAz = nlb.Nodes.FindIndex(n => n.Az.Length > 0 && n.Az == enis[j].Subnet.Az);
+                        map[enis[j].Ip] = sameAz >= 0 ? sameAz : j % nlb.Nodes.Count;
+                    }
+
+                    nlb.Links.Add(new AgentPrivateLink(nlbAddress, map));
+                    forwarders.Add(new LabForwarder(ns.Name, new EndpointConfig(ep.Location.ToString(), enis.Select(e => e.Ip).ToList(), listenerPorts, nlbAddress,
+                        Path.Combine(runDirectory, $"{ns.Name}.ready"))));
+                }
+                else if (connected)
+                {
+                    (connected, reason) = (false, "the service's NLB has no node");
+                }
+
+                if (!connected)
+                    notes.Add($"endpoint {ep.Location} is not connected: {reason}");
+
+                var clients = hosts.Where(h => model.Subnet(h.Subnet)?.VpcId == ep.VpcId).Select(h => h.Namespace).ToList();
+                if (clients.Count == 0 && enis.Count > 0 && Allocate(enis[0].Subnet) is { } clientIp)
+                {
+                    clients.Add(AddHost($"il-{stack}-client", $"client:{ep.Location.Stack}", clientIp, enis[0].Subnet, []).Namespace);
+                    notes.Add($"consumer {ep.Location.Stack} has no client host: the lab adds one at {clientIp} with no security group");
+                }
+
+                var names = new List<string> { $"{stack}.{model.Name}.vpce.lab".ToLowerInvariant() };
+                if (!endpoints.Any(e => model.Endpoints.First(x => x.Id == e.Id).VpcId == ep.VpcId))
+                    names.Add($"{model.Name}.vpce.lab".ToLowerInvariant());
+                endpoints.Add(new LabEndpoint(ep.Id, ep.Location.Stack, ns.Name, enis.Select(e => e.Ip).ToList(), names, port, connected, connected ? null : reason, clients,
+                    connected ? lb?.Ns : null));
+            }
+        }
+
+        /// <summary>Whether AWS would connect the endpoint to its service (the control plane), and which NLB serves it.</summary>
+        private (bool Connected, string? Reason, string? LoadBalancer) Connect(InterfaceEndpoint ep)
+        {
+            var service = model.EndpointServices.FirstOrDefault(s => s.Id == ep.ServiceId);
+            if (service is null)
+                return (false, $"ServiceName {ep.ServiceName} names no endpoint service of the assembly", null);
+            var lookedIn = ep.ServiceRegion ?? ep.Region;
+            if (lookedIn != service.Region || (ep.ServiceNameRegion is not null && ep.ServiceNameRegion != service.Region))
+                return (false, $"the endpoint looks for the service in {lookedIn}, it lives in {service.Region}", null);
+            if (ep.Region != service.Region && !(service.SupportedRegions ?? []).Contains(ep.Region))
+                return (false, $"the service's SupportedRegions do not include {ep.Region}", null);
+            var account = ep.Account ?? "(deploying)";
+            var allowed = service.AllowedPrincipals.Any(p => p == "*"
+                || (PrincipalArn().Match(p.Replace("${AWS::AccountId}", "(deploying)", StringComparison.Ordinal)) is { Success: true } m && m.Groups["account"].Value == account));
+            if (!allowed)
+                return (false, $"the service does not allow account {account}", null);
+            var lbId = service.LoadBalancerIds.FirstOrDefault(nlbs.ContainsKey);
+            if (lbId is null)
+                return (false, "the service has no NLB the lab built", null);
+            var lb = nlbs[lbId].Model;
+            if (ep.Region == lb.Region)
+            {
+                var served = lb.SubnetIds.Select(model.Subnet).OfType<Subnet>().Select(s => s.Az).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                var notServed = ep.SubnetIds.Select(model.Subnet).OfType<Subnet>().FirstOrDefault(s => s.Az is null || !served.Contains(s.Az));
+                if (notServed is not null)
+                    return (false, $"subnet {notServed.Location} is in {notServed.Az ?? "an unknown AZ"}, where the NLB has no subnet: AWS does not create the endpoint", lbId);
+            }
+
+            return (true, null, lbId);
+        }
+
+        /// <summary>The port consumers use: what the endpoint security group admits that a listener serves, else the first either names.</summary>
+        private int ConsumerPort(InterfaceEndpoint ep, List<int> listenerPorts)
+        {
+            var fromEndpoint = ep.SecurityGroupIds.Select(model.SecurityGroup).OfType<SecurityGroup>().SelectMany(g => g.Ingress)
+                .Where(r => r.Protocol is "tcp" or "6" && r.FromPort is > 0 && r.FromPort == r.ToPort).Select(r => r.FromPort!.Value).Distinct().ToList();
+            return fromEndpoint.FirstOrDefault(listenerPorts.Contains) is var both and > 0 ? both
+                : fromEndpoint.Count > 0 ? fromEndpoint[0]
+                : listenerPorts.Count > 0 ? listenerPorts[0] : 80;
+        }
+
+        private void Routes()
+        {
+            foreach (var router in routers.Values)
+            {
+                var ns = router.Ns;
+                ns.Sysctls.Add(("ipv4/ip_forward", "1"));
+                ns.Sysctls.Add(("ipv4/conf/all/rp_filter", "0"));
+                ns.Sysctls.Add(("ipv4/conf/default/rp_filter", "0"));
+                var tables = router.Attachments.Select(a => a.Subnet.RouteTableId).Distinct(StringComparer.Ordinal).ToList();
+                for (var k = 0; k < router.Attachments.Count; k++)
+                {
+                    var a = router.Attachments[k];
+                    ns.Ip.Add($"rule add pref {1000 + k} iif {a.RouterInterface} lookup {RouteTableBase + tables.IndexOf(a.Subnet.RouteTableId)}");
+                    ns.Ip.Add($"route replace {a.Ip}/32 dev {a.RouterInterface} table {VpcLocalTable}");
+                }
+
+                for (var t = 0; t < tables.Count; t++)
+                {
+                    var table = RouteTableBase + t;
+                    var rt = model.RouteTable(tables[t]);
+                    foreach (var route in rt?.Routes ?? [])
+                    {
+                        if (route.ParsedDestination is not { } dest)
+                            continue;
+                        switch (route.Target)
+                        {
+                            case RouteTarget.Local:
+                                ns.Ip.Add($"route replace blackhole {dest} table {table}");
+                                foreach (var a in router.Attachments.Where(a => Ipv4.TryParse(a.Ip, out var ip) && dest.Contains(ip)))
+                                    ns.Ip.Add($"route replace {a.Ip}/32 dev {a.RouterInterface} table {table}");
+                                break;
+                            case RouteTarget.Peering when route.TargetId is not null && peerings.TryGetValue(route.TargetId, out var p) && (p.A == router || p.B == router) && p.Model.Accepted:
+                                var via = p.A == router ? p.AddressB : p.AddressA;
+                                ns.Ip.Add($"route replace {dest} via {via} dev {p.Interface} onlink table {table}");
+                                peeringRoutes.Add(new LabPeeringRoute(ns.Name, table, dest.ToString(), via, p.Interface, tables[t], route.Location.Stack, route.Location.LogicalId));
+                                break;
+                            default:
+                                // Internet and NAT gateways, peerings not accepted or not of this VPC, anything else: nothing leaves the lab.
+                                ns.Ip.Add($"route replace blackhole {dest} table {table}");
+                                break;
+                        }
+                    }
+                }
+
+                ns.Ip.Add("rule add pref 32000 blackhole");
+                ns.Nft = Acls(router);
+            }
+        }
+
+        private string Acls(Router router)
+        {
+            var subnets = router.Attachments.GroupBy(a => a.Subnet.Id).Select(g => (Subnet: g.First().Subnet, Interfaces: g.Select(a => a.RouterInterface).ToList(),
+                Acl: model.NetworkAcl(g.First().Subnet.NetworkAclId))).Where(s => s.Acl is not null).ToList();
+            if (subnets.Count == 0)
+                return "";
+            var text = new StringBuilder("table inet il-nacl {\n  chain forward {\n    type filter hook forward priority 0; policy accept;\n");
+            var chains = new StringBuilder();
+            for (var i = 0; i < subnets.Count; i++)
+            {
+                var (subnet, interfaces, acl) = subnets[i];
+                var set = "{ " + string.Join(", ", interfaces.Select(x => $"\"{x}\"")) + " }";
+                text.Append($"    iifname {set} ip daddr != {subnet.ParsedCidr} jump s{i}-out\n");
+                text.Append($"    oifname {set} ip saddr != {subnet.ParsedCidr} jump s{i}-in\n");
+                foreach (var egress in new[] { true, false })
+                {
+                    chains.Append($"  chain s{i}-{(egress ? "out" : "in")} {{\n");
+                    foreach (var e in acl!.Entries.Where(e => e.Egress == egress).OrderBy(e => e.RuleNumber))
+                    {
+                        if (AclMatch(e) is { } match)
+                            chains.Append($"    {match} {(e.Allow ? "return" : "drop")}\n");
+                    }
+
+                    chains.Append("    drop\n  }\n");
+                }
+            }
+
+            return text.Append("  }\n").Append(chains).Append("}\n").ToString();
+        }
+
+        private static string? AclMatch(NetworkAclEntry e)
+        {
+            if (!Ipv4Cidr.TryParse(e.Cidr, out var cidr, out _))
+                return null;
+            var peer = $"ip {(e.Egress ? "daddr" : "saddr")} {cidr}";
+            return e.Protocol switch
+            {
+                "-1" or "all" => peer,
+                "6" or "tcp" => $"{peer} meta l4proto tcp{Ports(e.FromPort, e.ToPort)}",
+                "17" or "udp" => $"{peer} meta l4proto udp{Ports(e.FromPort, e.ToPort)}",
+                "1" or "icmp" => $"{peer} meta l4proto icmp",
+                var n when int.TryParse(n, out var number) => $"{peer} meta l4proto {number}",
+                _ => null,
+            };
+        }
+
+        private static string Ports(int? from, int? to) =>
+            from is null or -1 ? "" : (to ?? from) == from ? $" th dport {from}" : $" th dport {from}-{to ?? from}";
+
+        private void SecurityGroups()
+        {
+            foreach (var ns in namespaces.Values.Where(n => n.Groups is not null && n.Kind != LabNodeKind.Router))
+            {
+                var set = "{ " + string.Join(", ", ns.VpcInterfaces.Select(x => $"\"{x}\"")) + " }";
+                if (ns.VpcInterfaces.Count == 0)
+                    continue;
+                var groups = ns.Groups!.Select(id => (Id: id, Group: model.SecurityGroup(id))).ToList();
+                foreach (var (id, group) in groups.Where(g => g.Group is null))
+                    notes.Add($"{ns.Name}: security group {id} is not in the model: it admits nothing");
+                var text = new StringBuilder("table inet il-sg {\n");
+                text.Append("  chain input {\n    type filter hook input priority 0; policy accept;\n").Append($"    iifname {set} jump sg-in\n  }}\n");
+                text.Append("  chain output {\n    type filter hook output priority 0; policy accept;\n").Append($"    oifname {set} jump sg-out\n  }}\n");
+                text.Append("  chain sg-in {\n    ct state established,related accept\n    ct state invalid drop\n");
+                foreach (var (_, group) in groups.Where(g => g.Group is not null))
+                {
+                    foreach (var rule in group!.Ingress)
+                    {
+                        if (SgMatch(rule, ingress: true, group.VpcId) is { } m)
+                            text.Append($"    {m} accept\n");
+                    }
+                }
+
+                text.Append("    drop\n  }\n  chain sg-out {\n    ct state established,related accept\n    ct state invalid drop\n");
+                if (ns.FilterEgress)
+                {
+                    foreach (var (_, group) in groups.Where(g => g.Group is not null))
+                    {
+                        foreach (var rule in group!.Egress)
+                        {
+                            if (SgMatch(rule, ingress: false, group.VpcId) is { } m)
+                                text.Append($"    {m} accept\n");
+                        }
+                    }
+                }
+
+                ns.Nft = text.Append("    drop\n  }\n}\n").ToString();
+            }
+        }
+
+        private string? SgMatch(SecurityGroupRule rule, bool ingress, string? vpcId)
+        {
+            var direction = ingress ? "saddr" : "daddr";
+            string peer;
+            if (rule.PrefixListId is not null)
+                return null;
+            if (rule.Cidr is not null)
+            {
+                if (!Ipv4Cidr.TryParse(rule.Cidr, out var cidr, out _))
+                    return null;
+                peer = $"ip {direction} {cidr}";
+            }
+            else if (rule.GroupId is not null)
+            {
+                // Group references hold within one VPC only (as across inter-Region peering, where AWS does not allow them).
+                if (model.SecurityGroup(rule.GroupId)?.VpcId is not { } v || v != vpcId || !groupMembers.TryGetValue(rule.GroupId, out var members) || members.Count == 0)
+                    return null;
+                peer = $"ip {direction} {{ {string.Join(", ", members.Distinct())} }}";
+            }
+            else
+            {
+                return null;
+            }
+
+            return rule.Protocol switch
+            {
+                "-1" or "all" => peer,
+                "tcp" or "6" => $"{peer} meta l4proto tcp{Ports(rule.FromPort, rule.ToPort)}",
+                "udp" or "17" => $"{peer} meta l4proto udp{Ports(rule.FromPort, rule.ToPort)}",
+                "icmp" or "1" => $"{peer} meta l4proto icmp",
+                var n when int.TryParse(n, out var number) && number is > 0 and < 256 => $"{peer} meta l4proto {number}",
+                _ => null,
+            };
+        }
+    }
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(?<account>[^:]+):(root|role/.+|user/.+)$")]
+    private static partial Regex PrincipalArn();
+}
