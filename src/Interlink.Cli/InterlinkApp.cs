@@ -62,6 +62,8 @@ public static class InterlinkApp
                 .WithExample("deploy", "examples/seed.yaml", "--dry-run", "--input", "ServiceBundleBucket=my-bucket", "--input", "ServiceBundleKey=service.tar.gz");
             config.AddCommand<DestroyCommand>("destroy")
                 .WithDescription("Remove everything deploy made, in reverse order, rejecting remaining endpoint connections first.");
+            config.AddCommand<ProbeCommand>("probe")
+                .WithDescription("Run the probe on each consumer client host through Systems Manager and print its figures.");
             config.AddCommand<StatusCommand>("status")
                 .WithDescription("Each stack as the last deploy left it, and each consumer endpoint's ID and DNS names.");
             config.AddCommand<InitCommand>("init")

@@ -25,7 +25,7 @@ public enum LabNodeKind
 /// <param name="IpCommands">ip -batch lines run inside it.</param>
 /// <param name="Sysctls">/proc/sys paths (under net/) and values.</param>
 /// <param name="Nft">nftables ruleset loaded inside it, or empty.</param>
-public sealed record LabNamespace(string Name, LabNodeKind Kind, string ModelId, IReadOnlyList<string> IpCommands, IReadOnlyList<(string Key, string Value)> Sysctls, string Nft);
+public sealed record LabNamespace(string Name, LabNodeKind Kind, string ModelId, IReadOnlyList<string> IpCommands, IReadOnlyDictionary<string, string> Sysctls, string Nft);
 
 /// <summary>A veth pair between two namespaces (never in the host's own namespace).</summary>
 /// <param name="NamespaceA">First namespace.</param>
@@ -52,7 +52,7 @@ public sealed record LabHost(string Namespace, string ModelId, string Ip, string
 /// <param name="LoadBalancer">NLB model ID.</param>
 public sealed record LabTarget(int Number, string Ip, int Port, string HostNamespace, string LoadBalancer);
 
-/// <summary>A route the lab installs because of a route to a peering; withdrawn by <see cref="LabFault.CutPeeringAsync"/>.</summary>
+/// <summary>A route the lab installs because of a route to a peering; withdrawn by <c>LabFault.CutPeeringAsync</c>.</summary>
 /// <param name="Namespace">Router namespace.</param>
 /// <param name="Table">Linux routing table.</param>
 /// <param name="Destination">Destination CIDR.</param>
@@ -78,13 +78,14 @@ public sealed record LabPeering(string Id, string NamespaceA, string InterfaceA,
 /// <param name="Consumer">Consumer stack.</param>
 /// <param name="Namespace">Its namespace.</param>
 /// <param name="Enis">Its addresses (one per subnet).</param>
+/// <param name="EniAzs">The AZ of each address's subnet.</param>
 /// <param name="DnsNames">Names that resolve to <paramref name="Enis"/> in its clients' namespaces.</param>
 /// <param name="Port">The port consumers connect to.</param>
 /// <param name="Connected">Whether the endpoint is connected to the service (else why not, in <paramref name="Reason"/>).</param>
 /// <param name="Reason">Why it is not connected.</param>
 /// <param name="Clients">Client hosts (namespaces) in its VPC.</param>
 /// <param name="LoadBalancerNamespace">NLB namespace it forwards to, when connected.</param>
-public sealed record LabEndpoint(string Id, string Consumer, string Namespace, IReadOnlyList<string> Enis, IReadOnlyList<string> DnsNames, int Port, bool Connected, string? Reason,
+public sealed record LabEndpoint(string Id, string Consumer, string Namespace, IReadOnlyList<string> Enis, IReadOnlyList<string?> EniAzs, IReadOnlyList<string> DnsNames, int Port, bool Connected, string? Reason,
     IReadOnlyList<string> Clients, string? LoadBalancerNamespace);
 
 /// <summary>An NLB process.</summary>

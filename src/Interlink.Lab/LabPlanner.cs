@@ -131,7 +131,7 @@ public static partial class LabPlanner
                 notes.Add($"not modeled (the lab cannot build it either): {u.Location} {u.Type}: {u.Reason}");
 
             var ordered = namespaces.Values.OrderBy(n => n.Kind).ThenBy(n => n.Name, StringComparer.Ordinal)
-                .Select(n => new LabNamespace(n.Name, n.Kind, n.ModelId, [.. n.Ip, .. n.Late], n.Sysctls, n.Nft)).ToList();
+                .Select(n => new LabNamespace(n.Name, n.Kind, n.ModelId, [.. n.Ip, .. n.Late], n.Sysctls.ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal), n.Nft)).ToList();
             var finalHosts = hosts.Select(h => h with { ServicePorts = servicePorts.GetValueOrDefault(h.Namespace)?.Distinct().Order().ToList() ?? [] }).ToList();
             var finalPeerings = peerings.Values.OrderBy(p => p.Index).Select(p => new LabPeering(p.Model.Id, p.A.Ns.Name, p.Interface, p.B.Ns.Name, p.Interface, p.Model.Accepted,
                 peeringRoutes.Where(r => r.Device == p.Interface && (r.Namespace == p.A.Ns.Name || r.Namespace == p.B.Ns.Name)).ToList())).ToList();
@@ -466,7 +466,7 @@ public static partial class LabPlanner
                 var names = new List<string> { $"{stack}.{model.Name}.vpce.lab".ToLowerInvariant() };
                 if (!endpoints.Any(e => model.Endpoints.First(x => x.Id == e.Id).VpcId == ep.VpcId))
                     names.Add($"{model.Name}.vpce.lab".ToLowerInvariant());
-                endpoints.Add(new LabEndpoint(ep.Id, ep.Location.Stack, ns.Name, enis.Select(e => e.Ip).ToList(), names, port, connected, connected ? null : reason, clients,
+                endpoints.Add(new LabEndpoint(ep.Id, ep.Location.Stack, ns.Name, enis.Select(e => e.Ip).ToList(), enis.Select(e => e.Subnet.Az).ToList(), names, port, connected, connected ? null : reason, clients,
                     connected ? lb?.Ns : null));
             }
         }

@@ -59,4 +59,15 @@ public class DeployCommandTests
         Assert.Contains(result.Lines, l => l.Contains("awsmorocco-provider-routes", StringComparison.Ordinal) && l.Contains("not deployed", StringComparison.Ordinal));
         Assert.Contains(result.Lines, l => l.Contains("vpce-0abc ", StringComparison.Ordinal) && l.Contains("vpce-0abc.vpce-svc-1.us-west-2.vpce.amazonaws.com", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Probe_before_anything_is_deployed_is_a_one_line_error_saying_to_deploy_first()
+    {
+        using var temp = new TempDirectory();
+        var config = temp.Write("seed.yaml", File.ReadAllText(Repo.Example("seed.yaml")));
+        var result = App.Run("probe", config);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains(result.Lines, l => l.StartsWith("error: nothing to probe", StringComparison.Ordinal) && l.Contains("interlink deploy", StringComparison.Ordinal));
+    }
 }
