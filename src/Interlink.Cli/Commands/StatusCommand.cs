@@ -14,16 +14,26 @@ public sealed class StatusSettings : CommandSettings
     [CommandArgument(0, "[FILE]")]
     [Description("Config file (default: ./interlink.yaml).")]
     public string File { get; init; } = DefaultFile.Name;
+
+    /// <summary>Ask EC2 for the endpoint connections' states.</summary>
+    [CommandOption("--live")]
+    [Description("Also ask EC2 for each endpoint service's connection states (needs credentials; see --profile).")]
+    public bool Live { get; init; }
+
+    /// <summary>Profiles per stack, account or role.</summary>
+    [CommandOption("-p|--profile <KEY=NAME>")]
+    [Description("AWS profile per role, account ID, stack name or *, as for deploy; repeatable.")]
+    public string[] Profiles { get; init; } = [];
 }
 
 /// <summary>
 /// <c>interlink status</c>: each stack as the last deploy or destroy left it, and each consumer endpoint's ID and
 /// DNS names, from the state file beside the config (no AWS call).
 /// </summary>
-public sealed class StatusCommand(IAnsiConsole console) : Command<StatusSettings>
+public sealed class StatusCommand(IAnsiConsole console) : AsyncCommand<StatusSettings>
 {
     /// <inheritdoc />
-    public override int Execute(CommandContext context, StatusSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, StatusSettings settings, CancellationToken cancellationToken)
     {
         var report = ConfigValidator.ValidateFile(settings.File);
         if (!report.IsValid)
@@ -40,9 +50,11 @@ public sealed class StatusCommand(IAnsiConsole console) : Command<StatusSettings
         }
 
         DeployState state;
+        ProfileMap profiles;
         try
         {
             state = DeployState.Load(statePath);
+            profiles = ProfileMap.Parse(settings.Profiles);
         }
         catch (DeployException e)
         {
@@ -63,7 +75,26 @@ public sealed class StatusCommand(IAnsiConsole console) : Command<StatusSettings
         }
 
         console.Write(table);
+        if (settings.Live)
+            await WriteConnectionsAsync(report.Config, state, profiles, cancellationToken);
+        else
+            console.MarkupLine("endpoint connection states: add --live to ask EC2");
         return ExitCodes.Ok;
+    }
+
+    private async Task WriteConnectionsAsync(Core.Model.InterlinkConfig config, DeployState state, ProfileMap profiles, CancellationToken cancellationToken)
+    {
+        var wiring = WiringPlanner.Plan(Core.Normalization.TopologyBuilder.Build(config));
+        foreach (var (name, stack) in wiring.Stacks)
+        {
+            if (state.Get(name)?.Outputs.GetValueOrDefault(Outputs.EndpointServiceId) is not { } serviceId)
+                continue;
+            using var api = new Deploy.Aws.Ec2EndpointConnectionApi(stack.Region, profiles.For(name, stack.Account, stack.Role));
+            var connections = await api.ListAsync(serviceId, cancellationToken);
+            console.MarkupLineInterpolated($"{name} {serviceId}: {connections.Count} connection(s)");
+            foreach (var c in connections)
+                console.MarkupLineInterpolated($"  {c.EndpointId} (account {c.Owner}): {c.State}");
+        }
     }
 
     private static IEnumerable<string> StackNames(Core.Model.InterlinkConfig config) =>
