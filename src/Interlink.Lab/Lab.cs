@@ -16,6 +16,8 @@ namespace Interlink.Lab;
 /// </summary>
 public static class Lab
 {
+    private const string EtcNetnsMarker = "created-etc-netns";
+
     /// <summary>Prefix of every namespace, link and nftables table the lab makes.</summary>
     public const string Prefix = "il-";
 
@@ -120,7 +122,9 @@ public static class Lab
             }
         }));
 
-        // 3. The endpoints' DNS names inside their clients' namespaces.
+        // 3. The endpoints' DNS names inside their clients' namespaces (/etc/netns/NS/hosts; ip netns exec mounts it over /etc/hosts).
+        if (!Directory.Exists("/etc/netns"))
+            File.WriteAllText(Path.Combine(options.StateDirectory, EtcNetnsMarker), "the lab created /etc/netns");
         foreach (var client in layout.Endpoints.SelectMany(e => e.Clients).Distinct())
         {
             var dir = Path.Combine("/etc/netns", client);
@@ -337,8 +341,11 @@ public static class Lab
                 Directory.Delete(dir, recursive: true);
         }
 
+        if (File.Exists(Path.Combine(stateDirectory, EtcNetnsMarker)) && Directory.Exists("/etc/netns") && !Directory.EnumerateFileSystemEntries("/etc/netns").Any())
+            Directory.Delete("/etc/netns");
         if (Directory.Exists(stateDirectory))
         {
+            File.Delete(Path.Combine(stateDirectory, EtcNetnsMarker));
             File.Delete(Path.Combine(stateDirectory, LabState.FileName));
             var run = Path.Combine(stateDirectory, "run");
             if (Directory.Exists(run))

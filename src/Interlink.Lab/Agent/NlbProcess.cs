@@ -99,7 +99,7 @@ internal sealed class NlbProcess(NlbConfig config)
         if (config.EnforceOnPrivateLink && !Admits(source, listener.Port))
         {
             // AWS drops such traffic silently: the client times out.
-            await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(TimeSpan.FromSeconds(30), ct).ContinueWith(_ => { }, TaskScheduler.Default);
             client.Dispose();
             return;
         }

@@ -1,0 +1,55 @@
+using Interlink.Lab.Tests.Support;
+
+namespace Interlink.Lab.Tests;
+
+/// <summary>
+/// For broken assemblies, the lab and plan agree: traffic reaches a target through every endpoint address exactly where
+/// the reachability analysis says the target is reachable (root only).
+/// </summary>
+[Collection(LabCollection.Name)]
+public sealed class LabAgreementTests(LabFixture fixture)
+{
+    private const string Relay = "awsmorocco-relay-us-west-2";
+    private const string Provider = "awsmorocco-provider";
+    private const string Routes = "awsmorocco-provider-routes";
+    private const string Consumer = "awsmorocco-consumer-west";
+
+    private static readonly Dictionary<string, Action<Mutable>> Mutations = new()
+    {
+        ["unchanged"] = _ => { },
+        ["remove a relay route"] = m => m.Resources(Relay).Remove("PeeringToProvider194D6A263"),
+        ["narrow the provider host security group"] = m => m.Properties(Provider, "ServiceSecurityGroup263BC618")["SecurityGroupIngress"]![0]!["CidrIp"] = "10.11.1.0/25",
+        ["drop the consumer endpoint security group ingress"] = m => m.Properties(Consumer, "EndpointSecurityGroupD39BAD7A")["SecurityGroupIngress"] = new JsonArray(),
+        ["remove one provider return route"] = m => m.Resources(Routes).Remove("ToUsWest2Table1"),
+    };
+
+    [LabFact]
+    public async Task Traffic_flows_exactly_where_plan_says_reachable()
+    {
+        var test = new LabTestOptions(12, 12, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
+        var disagreements = new List<string>();
+        var pids = new List<int>();
+        foreach (var (name, mutate) in Mutations)
+        {
+            var m = new Mutable(fixture.Seed);
+            mutate(m);
+            var verdicts = m.Analyze().Verdicts.Where(v => v.Target is not null).ToDictionary(v => v.Target!, v => v.Reachable);
+            await Lab.UpAsync(m.Assembly(), fixture.Options);
+            pids.AddRange(Lab.Status(fixture.Options).Processes.Select(p => p.Pid));
+            var observed = await Lab.ObserveAsync(test, fixture.Options);
+            Assert.Equal(verdicts.Keys.Order(), observed.Select(o => o.Target).Order());
+            foreach (var o in observed)
+            {
+                if (o.Reachable != verdicts[o.Target])
+                    disagreements.Add($"{name}: {o.Target} plan says {(verdicts[o.Target] ? "reachable" : "blocked")}, the lab's traffic {(o.Reachable ? "flows" : "does not flow")}");
+            }
+
+            if (name != "unchanged")
+                Assert.Contains(verdicts.Values, v => !v);
+        }
+
+        await Lab.DownAsync(fixture.Options);
+        await LabLifecycleTests.AssertNothingLeftAsync(pids, fixture.Options.StateDirectory);
+        Assert.Empty(disagreements);
+    }
+}

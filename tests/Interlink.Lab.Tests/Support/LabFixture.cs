@@ -1,0 +1,93 @@
+using Interlink.Analysis.Assembly;
+using Interlink.Cdk;
+using Interlink.Core.Normalization;
+using Interlink.Core.Validation;
+using Interlink.Lab;
+
+namespace Interlink.Lab.Tests.Support;
+
+/// <summary>
+/// Collection fixture: the seed example with a fast health check (interval 5 s, thresholds 2), synthesized once into a
+/// temporary root; a lab state directory of its own; and every lab torn down when the run ends.
+/// </summary>
+public sealed class LabFixture : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"interlink-lab-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private readonly string? previousTmpDir = Environment.GetEnvironmentVariable("TMPDIR");
+    private readonly Lazy<CloudAssembly> seed;
+
+    public LabFixture()
+    {
+        var temp = Path.Combine(root, "tmp");
+        Directory.CreateDirectory(temp);
+        // jsii unpacks its bundles into the process temp directory and never deletes them: keep them in our root.
+        Environment.SetEnvironmentVariable("TMPDIR", temp);
+        Options = new LabOptions { StateDirectory = Path.Combine(root, "state"), HealthCheckTimeoutSeconds = 2, ReadyTimeout = TimeSpan.FromSeconds(60) };
+        seed = new Lazy<CloudAssembly>(() => Synthesize("seed-fast", FastSeedYaml()));
+    }
+
+    public LabOptions Options { get; }
+
+    /// <summary>The seed example with <c>interval: 5, healthyThreshold: 2, unhealthyThreshold: 2</c>.</summary>
+    public CloudAssembly Seed => seed.Value;
+
+    public string SeedDirectory => Seed.Directory;
+
+    public void Dispose()
+    {
+        if (Lab.Unavailable() is null && LabState.Load(Options.StateDirectory) is not null)
+            Lab.DownAsync(Options).GetAwaiter().GetResult();
+        Environment.SetEnvironmentVariable("TMPDIR", previousTmpDir);
+        if (Directory.Exists(root))
+            Directory.Delete(root, recursive: true);
+    }
+
+    private static string FastSeedYaml()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot, "examples", "seed.yaml"));
+        const string check = "healthCheck: { protocol: http, path: /health }";
+        Assert.Contains(check, text, StringComparison.Ordinal);
+        return text.Replace(check, "healthCheck: { protocol: http, path: /health, interval: 5, healthyThreshold: 2, unhealthyThreshold: 2 }", StringComparison.Ordinal)
+            .Replace("../schema/", Path.Combine(RepoRoot, "schema") + "/", StringComparison.Ordinal);
+    }
+
+    private CloudAssembly Synthesize(string name, string yaml)
+    {
+        var file = Path.Combine(root, $"{name}.yaml");
+        File.WriteAllText(file, yaml);
+        var report = ConfigValidator.ValidateFile(file);
+        Assert.True(report.IsValid, $"{name} is not valid");
+        var output = Path.Combine(root, "assemblies", name);
+        AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), output);
+        return CloudAssembly.Read(output);
+    }
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Interlink.slnx")))
+                return dir.FullName;
+        }
+
+        throw new InvalidOperationException($"no Interlink.slnx above {AppContext.BaseDirectory}");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LabCollection : ICollectionFixture<LabFixture>
+{
+    public const string Name = "lab";
+}
+
+/// <summary>A fact that needs root, ip and nft: skipped with the reason otherwise (CI runs as root and installs them).</summary>
+public sealed class LabFactAttribute : FactAttribute
+{
+    public LabFactAttribute()
+    {
+        if (Lab.Unavailable() is { } why)
+            Skip = $"lab tests need root, iproute2 and nftables: {why}";
+    }
+}
