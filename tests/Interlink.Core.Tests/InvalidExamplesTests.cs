@@ -178,18 +178,7 @@ public partial class InvalidExamplesTests
 /// <summary>The example files of the repository, found from the test binary up to the directory holding Interlink.slnx.</summary>
 internal static partial class ExampleFiles
 {
-    private static readonly Lazy<string> RootDir = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Interlink.slnx")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"no Interlink.slnx above {AppContext.BaseDirectory}");
-    });
-
-    public static string Root => RootDir.Value;
+    public static string Root => Interlink.Testing.RepoRoot.Path;
 
     public static string ExamplesDir => Path.Combine(Root, "examples");
 

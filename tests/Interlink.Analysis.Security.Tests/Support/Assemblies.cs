@@ -91,20 +91,10 @@ public sealed class MutableAssembly(string directory)
 
 public static class Repo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Interlink.Testing.RepoRoot.Path;
 
     public static string Example(string name) => Path.Combine(Root, "examples", $"{name}.yaml");
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Interlink.slnx")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"no Interlink.slnx above {AppContext.BaseDirectory}");
-    }
 }
 
 /// <summary>Helpers to find and change resources in a template.</summary>

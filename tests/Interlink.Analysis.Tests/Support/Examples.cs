@@ -42,18 +42,8 @@ public sealed class Examples : IDisposable
         return CloudAssembly.Read(output);
     }
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => Interlink.Testing.RepoRoot.Path;
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Interlink.slnx")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"no Interlink.slnx above {AppContext.BaseDirectory}");
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -3,10 +3,8 @@ namespace Interlink.Cli.Tests.Support;
 /// <summary>Paths in the repository the tests run from.</summary>
 public static class Repo
 {
-    private static readonly Lazy<string> RootPath = new(FindRoot);
-
     /// <summary>The repository root (the folder holding Interlink.slnx).</summary>
-    public static string Root => RootPath.Value;
+    public static string Root => Interlink.Testing.RepoRoot.Path;
 
     /// <summary>The example configs that must validate (examples/*.yaml), as absolute paths.</summary>
     public static IReadOnlyList<string> ValidExamples =>
@@ -19,14 +17,4 @@ public static class Repo
     /// <summary>Absolute path of an example given relative to examples/.</summary>
     public static string Example(string relative) => Path.Combine(Root, "examples", relative);
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Interlink.slnx")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"no Interlink.slnx above {AppContext.BaseDirectory}");
-    }
 }

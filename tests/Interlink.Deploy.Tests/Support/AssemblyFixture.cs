@@ -30,21 +30,10 @@ public sealed class AssemblyFixture : IDisposable
 
     private (string, WiringManifest) Synthesize(string example)
     {
-        var report = ConfigValidator.ValidateFile(Path.Combine(RepoRoot(), "examples", $"{example}.yaml"));
+        var report = ConfigValidator.ValidateFile(Interlink.Testing.RepoRoot.Example($"{example}.yaml"));
         var directory = Path.Combine(_root, example);
         AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), directory);
         return (directory, WiringManifest.FromJson(File.ReadAllText(Path.Combine(directory, WiringManifest.FileName))));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Interlink.slnx")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("no Interlink.slnx above the test directory");
     }
 }
 
