@@ -66,6 +66,24 @@ public static class InterlinkApp
                 .WithDescription("Run the probe on each consumer client host through Systems Manager and print its figures.");
             config.AddCommand<StatusCommand>("status")
                 .WithDescription("Each stack as the last deploy left it, and each consumer endpoint's ID and DNS names.");
+            config.AddBranch("lab", lab =>
+            {
+                lab.SetDescription("Run the synthesized topology on this machine with real packets (network namespaces; needs root).");
+                lab.AddCommand<LabUpCommand>("up").WithDescription("Build the assembly's network out of namespaces, links, routes and nftables, and start the service, NLB and endpoint.");
+                lab.AddCommand<LabTestCommand>("test").WithDescription("Run the probe from each consumer client through the lab.");
+                lab.AddCommand<LabStatusCommand>("status").WithDescription("What the lab runs: targets and their health, peerings, endpoints, faults.");
+                lab.AddBranch("fault", fault =>
+                {
+                    fault.SetDescription("Inject a fault.");
+                    fault.AddCommand<KillTargetCommand>("kill-target").WithDescription("Stop the service on target N.");
+                    fault.AddCommand<CutPeeringCommand>("cut-peering").WithDescription("Withdraw the peering routes (all, or one peering).");
+                    fault.AddCommand<RestoreCommand>("restore").WithDescription("Undo every fault.");
+                });
+                lab.AddCommand<LabDownCommand>("down").WithDescription("Remove every namespace, link, nftables table and process the lab made, and nothing else.");
+            });
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("plan, then (as root) lab up, test and down, in one go; plan alone with a notice when the lab cannot run.")
+                .WithExample("demo", "examples/seed.yaml");
             config.AddCommand<InitCommand>("init")
                 .WithDescription("Write a commented starter interlink.yaml that validates.")
                 .WithExample("init", "--mode", "native", "ledger.yaml");

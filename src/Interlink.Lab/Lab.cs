@@ -254,9 +254,21 @@ public static class Lab
         if (test.NewConnections)
             args.Add("--new-connections");
         var r = await Sys.RunAsync("ip", args, timeout: deadline + TimeSpan.FromSeconds(30), ct: ct);
-        var report = r.Output.TrimStart().StartsWith('{') ? ProbeJson.Deserialize(r.Output) : null;
+        var start = r.Output.IndexOf('{', StringComparison.Ordinal);
+        ProbeReport? report = null;
+        try
+        {
+            report = start < 0 ? null : ProbeJson.Deserialize(r.Output[start..]);
+        }
+        catch (JsonException)
+        {
+        }
+
         if (report is null)
-            throw new LabException($"the probe in {client} failed: {r.Error.Trim().Split('\n').FirstOrDefault() ?? $"exit code {r.ExitCode}"}");
+        {
+            var why = (r.Error.Trim() + " " + r.Output.Trim()).Trim();
+            throw new LabException($"the probe in {client} failed (exit code {r.ExitCode}): {(why.Length > 300 ? why[..300] : why)}");
+        }
         var answered = report.Hosts.Keys.SelectMany(ip => state.Layout.Targets.Where(t => t.Ip == ip).Select(t => $"{t.Ip}:{t.Port}")).Distinct().Order().ToList();
         return new LabProbe(e.Consumer, e.Id, client, url, report, answered);
     }

@@ -5,14 +5,45 @@ namespace Interlink.Lab.Agent;
 /// <summary>Entry point of the lab's processes: the NLB and the endpoint forwarder.</summary>
 public static class LabAgent
 {
+    private static async Task<int> LifecycleAsync(string[] args)
+    {
+        try
+        {
+            object result = args[0] switch
+            {
+                "up" when args.Length == 2 => await Lab.UpAsync(args[1]),
+                "test" => await Lab.TestAsync(new LabTestOptions(
+                    args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
+                    args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4,
+                    Deadline: TimeSpan.FromMinutes(5), NewConnections: !(args.Length > 3 && args[3] == "keepalive"))),
+                "status" => Lab.Status(),
+                "down" => await Lab.DownAsync(),
+                _ => throw new LabException("usage: Interlink.Lab up ASSEMBLY_DIR | test [N [C [keepalive]]] | status | down"),
+            };
+            Console.WriteLine(JsonSerializer.Serialize(result, result.GetType(), Json));
+            return 0;
+        }
+        catch (LabException e)
+        {
+            await Console.Error.WriteLineAsync($"Interlink.Lab: {e.Message}");
+            return 2;
+        }
+    }
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>Runs <c>nlb CONFIG.json</c> or <c>endpoint CONFIG.json</c> until SIGTERM; returns the exit code.</summary>
+    /// <summary>
+    /// Runs <c>nlb CONFIG.json</c> or <c>endpoint CONFIG.json</c> until SIGTERM (what the lab starts), or one lifecycle
+    /// command for scripts and benchmarks before the <c>interlink lab</c> command exists: <c>up ASSEMBLY_DIR</c>,
+    /// <c>test [REQUESTS [CONCURRENCY [keepalive]]]</c>, <c>status</c>, <c>down</c> (JSON on stdout); returns the exit code.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length >= 1 && args[0] is "up" or "test" or "status" or "down")
+            return await LifecycleAsync(args);
         if (args.Length != 2 || args[0] is not ("nlb" or "endpoint"))
         {
-            await Console.Error.WriteLineAsync("usage: Interlink.Lab nlb CONFIG.json | endpoint CONFIG.json (started by 'interlink lab up')");
+            await Console.Error.WriteLineAsync("usage: Interlink.Lab nlb CONFIG.json | endpoint CONFIG.json | up ASSEMBLY_DIR | test [N [C [keepalive]]] | status | down");
             return 2;
         }
 

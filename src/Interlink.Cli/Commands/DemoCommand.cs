@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using Interlink.Lab;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Interlink.Cli.Commands;
+
+/// <summary>Options of <c>interlink demo</c>.</summary>
+public sealed class DemoSettings : CommandSettings
+{
+    /// <summary>The config file.</summary>
+    [CommandArgument(0, "[FILE]")]
+    [Description("Config file (default: examples/seed.yaml).")]
+    public string File { get; init; } = "examples/seed.yaml";
+
+    /// <summary>Where synthesis writes.</summary>
+    [CommandOption("-o|--output <DIR>")]
+    [Description("Where synthesis writes the assembly (default: cdk.out).")]
+    [DefaultValue("cdk.out")]
+    public string Output { get; init; } = "cdk.out";
+}
+
+/// <summary>
+/// <c>interlink demo</c>: plan the design, then run it in the lab — up, probe from every consumer, down — and
+/// say whether the packets agreed with the proof. Without root (or iproute2/nftables) it plans only, and says so.
+/// </summary>
+public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSettings>
+{
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = new PlanCommand(console).Execute(context, new PlanSettings { File = settings.File, Output = settings.Output }, cancellationToken);
+        if (plan == ExitCodes.InvalidInput)
+            return plan;
+        if (Lab.Lab.Unavailable() is { } reason)
+        {
+            console.MarkupLineInterpolated($"[yellow]lab skipped[/]: {reason}. The plan above is the offline proof; run as root with iproute2 and nftables to see the same path carry real packets.");
+            return plan;
+        }
+
+        console.MarkupLine("\n[bold]lab[/]: the same assembly, with real packets");
+        return await LabCli.Guard(async () =>
+        {
+            try
+            {
+                LabCli.WriteUp(console, await Lab.Lab.UpAsync(settings.Output, ct: cancellationToken));
+                var passed = LabCli.WriteProbes(console, await Lab.Lab.TestAsync(new LabTestOptions(200, 8), ct: cancellationToken));
+                console.MarkupLine(passed == (plan == ExitCodes.Ok)
+                    ? "[green]the lab agrees with the plan[/]"
+                    : "[red]the lab and the plan disagree[/] (a bug: please report it with the assembly)");
+                return passed && plan == ExitCodes.Ok ? ExitCodes.Ok : ExitCodes.FindingsBlock;
+            }
+            finally
+            {
+                var down = await Lab.Lab.DownAsync();
+                console.MarkupLineInterpolated($"lab down in {down.Elapsed.TotalSeconds:0.0} s{(down.Leftovers.Count == 0 ? ", nothing left behind" : $"; LEFT OVER: {string.Join(", ", down.Leftovers)}")}");
+            }
+        });
+    }
+}
