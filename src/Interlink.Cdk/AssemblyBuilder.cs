@@ -149,7 +149,7 @@ public static class AssemblyBuilder
                     _ = new RelayStack(app, name, topology, topology.Relays.Single(r => r.Network.Region == stack.Region));
                     break;
                 case StackRoles.ProviderRoutes:
-                    _ = new ProviderRoutesStack(app, name, topology, TargetRouteTableCount(topology));
+                    _ = new ProviderRoutesStack(app, name, topology, topology.TargetRouteTableSubnets().Count);
                     break;
                 case StackRoles.Consumer:
                     _ = new ConsumerStack(app, name, topology, topology.Consumers.Single(c => NameScheme.ConsumerStack(topology.Name, c.Name) == name), bundles.Probe);
@@ -158,16 +158,6 @@ public static class AssemblyBuilder
                     throw new InvalidOperationException($"unknown stack role {stack.Role}");
             }
         }
-    }
-
-    /// <summary>How many distinct route tables serve target subnets (what provider-routes must cover).</summary>
-    public static int TargetRouteTableCount(Topology topology)
-    {
-        var subnets = topology.Provider.Vpc.PrivateSubnets;
-        return topology.Targets.Ips
-            .Select(t => t.Subnet.ExistingRouteTableId ?? $"table-of-subnet-{subnets.ToList().IndexOf(t.Subnet)}")
-            .Distinct()
-            .Count();
     }
 
     private static List<SynthesizedStack> Summarize(string directory, WiringManifest wiring) =>

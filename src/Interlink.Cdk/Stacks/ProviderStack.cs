@@ -62,7 +62,7 @@ public sealed class ProviderStack : InterlinkStack
         }
 
         Output(Outputs.VpcId, network.VpcId, "Provider VPC ID (feeds the relay stacks' peering)");
-        Output(Outputs.PrivateRouteTableIds, Fn.Join(",", TargetRouteTables(topology, network)), "Route tables of the target subnets (feed provider-routes)");
+        Output(Outputs.PrivateRouteTableIds, Fn.Join(",", topology.TargetRouteTableSubnets().Select(i => network.PrivateRouteTableIds[i]).ToArray()), "Route tables of the target subnets (feed provider-routes)");
         if (native)
             NativeService(topology, network);
     }
@@ -76,19 +76,6 @@ public sealed class ProviderStack : InterlinkStack
                 Parameter(BundleKeyParameter, "S3 key of the published sample service (tar.gz)"));
         var asset = new Amazon.CDK.AWS.S3.Assets.Asset(this, "ServiceBundle", new Amazon.CDK.AWS.S3.Assets.AssetProps { Path = serviceBundle });
         return (asset.S3BucketName, asset.S3ObjectKey);
-    }
-
-    /// <summary>Distinct route tables of the subnets holding targets, in subnet order.</summary>
-    internal static string[] TargetRouteTables(Topology topology, Network network)
-    {
-        var subnets = topology.Provider.Vpc.PrivateSubnets;
-        return topology.Targets.Ips
-            .Select(t => subnets.ToList().IndexOf(t.Subnet))
-            .Distinct()
-            .Order()
-            .Select(i => network.PrivateRouteTableIds[i])
-            .Distinct()
-            .ToArray();
     }
 
     private void NativeService(Topology topology, Network network)

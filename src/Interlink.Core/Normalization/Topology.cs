@@ -27,6 +27,21 @@ public sealed record Topology(
 {
     /// <summary>The consumers whose Region is <paramref name="region"/>.</summary>
     public IEnumerable<ConsumerSite> ConsumersIn(string region) => Consumers.Where(c => c.Network.Region == region);
+
+    /// <summary>
+    /// The provider private subnets whose route tables must route replies back to the relays: one subnet index per
+    /// distinct route table, in subnet order. Created VPCs give each subnet its own table; existing subnets may share one.
+    /// </summary>
+    public IReadOnlyList<int> TargetRouteTableSubnets()
+    {
+        var subnets = Provider.Vpc.PrivateSubnets;
+        return Targets.Ips
+            .Select(t => subnets.ToList().IndexOf(t.Subnet))
+            .Distinct()
+            .Order()
+            .DistinctBy(i => subnets[i].ExistingRouteTableId ?? $"subnet-{i}")
+            .ToList();
+    }
 }
 
 /// <summary>A VPC with its owner's account and Region.</summary>
