@@ -91,7 +91,7 @@ public static class InterlinkApp
                 .WithDescription("Print the JSON Schema of interlink.yaml (for editor completion).")
                 .WithExample("schema", "-o", "interlink.schema.json");
             config.AddCommand<RulesCommand>("rules")
-                .WithDescription("List every validation rule with its code.");
+                .WithDescription("List every code Interlink reports: validation rules, security rules (with rationale and fix), reachability explanations.");
             config.AddCommand<RegionsCommand>("regions")
                 .WithDescription("List the AWS Regions and AZ IDs Interlink knows offline.");
         });

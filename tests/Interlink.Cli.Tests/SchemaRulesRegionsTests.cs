@@ -57,6 +57,17 @@ public sealed class SchemaRulesRegionsTests : IDisposable
     }
 
     [Fact]
+    public void Rules_also_lists_every_security_rule_and_reachability_code()
+    {
+        var result = App.Run("rules");
+
+        foreach (var rule in Interlink.Analysis.Security.SecurityRules.All)
+            Assert.Contains(result.Lines, l => l.Contains(rule.Id, StringComparison.Ordinal));
+        foreach (var code in Interlink.Analysis.Reachability.ExplanationCodes.All.Keys)
+            Assert.Contains(result.Lines, l => l.Contains(code, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Regions_lists_the_offline_catalog()
     {
         var result = App.Run("regions");

@@ -1,19 +1,34 @@
+using Interlink.Analysis.Reachability;
+using Interlink.Analysis.Security;
 using Interlink.Core.Validation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Interlink.Cli.Commands;
 
-/// <summary><c>interlink rules</c>: every validation code and what it checks.</summary>
+/// <summary>
+/// <c>interlink rules</c>: every code Interlink reports — validation codes (IL…), security rules (ILS…) with their
+/// rationale and fix, and the reachability explanation codes <c>plan</c> uses.
+/// </summary>
 public sealed class RulesCommand(IAnsiConsole console) : Command<EmptyCommandSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellationToken)
     {
-        var table = new Table().AddColumns("Code", "Severity", "Checks");
+        var validation = new Table().Title("validation (interlink validate)").AddColumns("Code", "Severity", "Checks");
         foreach (var (code, severity, title) in RuleCatalog.All)
-            table.AddRow(code, severity, Markup.Escape(title));
-        console.Write(table);
+            validation.AddRow(code, severity, Markup.Escape(title));
+        console.Write(validation);
+
+        var security = new Table().Title("security rules (interlink plan; suppress with a reason under 'suppressions')").AddColumns("ID", "Severity", "Rule", "Why", "Fix");
+        foreach (var rule in SecurityRules.All)
+            security.AddRow(rule.Id, rule.Severity.ToString().ToLowerInvariant(), Markup.Escape(rule.Title), Markup.Escape(rule.Rationale), Markup.Escape(rule.Fix));
+        console.Write(security);
+
+        var reachability = new Table().Title("reachability explanation codes (interlink plan)").AddColumns("Code", "Meaning");
+        foreach (var (code, meaning) in ExplanationCodes.All)
+            reachability.AddRow(code, Markup.Escape(meaning));
+        console.Write(reachability);
         return ExitCodes.Ok;
     }
 }
