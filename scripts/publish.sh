@@ -36,10 +36,10 @@ for rid in "${rids[@]}"; do
   out="$out_root/$rid"
   rm -rf "$out" "$out_root/interlink-$component-$rid.tar.gz"
   echo "== $rid: self-contained single file"
-  if ! dotnet publish "$project" -c Release -r "$rid" --self-contained true -o "$out" -p:UseAppHost=true --nologo; then
+  if ! dotnet publish "$project" -c Release -r "$rid" --self-contained true -o "$out" -p:UseAppHost=true -p:PublishForHost=true --nologo; then
     echo "publish: self-contained publish for $rid failed; falling back to framework-dependent (needs the .NET 10 runtime on the host)" >&2
     rm -rf "$out"
-    dotnet publish "$project" -c Release -r "$rid" --self-contained false -p:PublishTrimmed=false \
+    dotnet publish "$project" -c Release -r "$rid" --self-contained false -p:PublishForHost=true -p:PublishTrimmed=false \
       -p:EnableCompressionInSingleFile=false -o "$out" --nologo
     fallbacks+=("$rid")
   fi
