@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The lab path (client namespace -> endpoint forwarder -> NLB process -> peering -> provider host running the sample
+# The lab path (client namespace -> endpoint DNAT -> NLB process -> peering -> provider host running the sample
 # service) against the same service called directly on loopback: requests/s and p50/p99 with the same probe, N requests,
 # C in flight, keep-alive and new connection per request. Plus wall time of lab up and lab down of the seed topology.
 # Needs root, iproute2 and nftables. Usage: sudo bench/lab.sh [N] [C] [ASSEMBLY_DIR]   (default 20000 16; the seed is

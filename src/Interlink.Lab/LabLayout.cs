@@ -94,10 +94,15 @@ public sealed record LabEndpoint(string Id, string Consumer, string Namespace, I
 /// <param name="Config">What it runs.</param>
 public sealed record LabLoadBalancer(string Id, string Namespace, NlbConfig Config);
 
-/// <summary>An endpoint forwarder process.</summary>
+/// <summary>
+/// An endpoint's data path: not a process but nftables DNAT rules in its namespace (see <see cref="LabNamespace.Nft"/>)
+/// that send each connection to the NLB over the PrivateLink link with the client's address kept.
+/// </summary>
 /// <param name="Namespace">Its namespace.</param>
-/// <param name="Config">What it runs.</param>
-public sealed record LabForwarder(string Namespace, EndpointConfig Config);
+/// <param name="Name">The endpoint (for messages).</param>
+/// <param name="Ports">Ports it forwards (the NLB's listener ports).</param>
+/// <param name="Dnat">Endpoint network interface address → the NLB's address on the link it is DNATed to.</param>
+public sealed record LabForwarder(string Namespace, string Name, IReadOnlyList<int> Ports, IReadOnlyDictionary<string, string> Dnat);
 
 /// <summary>Everything the lab builds for one network model; pure data, computed without root.</summary>
 /// <param name="Name">Design name.</param>
@@ -108,7 +113,7 @@ public sealed record LabForwarder(string Namespace, EndpointConfig Config);
 /// <param name="Peerings">Peerings.</param>
 /// <param name="Endpoints">Endpoints.</param>
 /// <param name="LoadBalancers">NLB processes.</param>
-/// <param name="Forwarders">Endpoint forwarders.</param>
+/// <param name="Forwarders">Endpoints' DNAT to their NLB.</param>
 /// <param name="Notes">What the lab could not build faithfully, or chose.</param>
 public sealed record LabLayout(string Name, IReadOnlyList<LabNamespace> Namespaces, IReadOnlyList<LabLink> Links, IReadOnlyList<LabHost> Hosts, IReadOnlyList<LabTarget> Targets,
     IReadOnlyList<LabPeering> Peerings, IReadOnlyList<LabEndpoint> Endpoints, IReadOnlyList<LabLoadBalancer> LoadBalancers, IReadOnlyList<LabForwarder> Forwarders, IReadOnlyList<string> Notes);

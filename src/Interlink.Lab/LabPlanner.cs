@@ -17,6 +17,12 @@ public static partial class LabPlanner
 
     private const int RouteTableBase = 1000;
 
+    // In an NLB namespace: table 200 + m routes replies over PrivateLink link m; its rule has pref 10 + m, ahead of the
+    // local table, which moves to PrivateLinkLocalRule (still ahead of the nodes' rules at 100 + i).
+    private const int PrivateLinkTableBase = 200;
+    private const int PrivateLinkLocalRule = 99;
+    private const int MaxPrivateLinks = PrivateLinkLocalRule - 10;
+
     /// <summary>
     /// The layout of <paramref name="model"/>. <paramref name="healthCheck"/> gives each target group's health check;
     /// status files go under <paramref name="runDirectory"/>.
@@ -49,6 +55,9 @@ public static partial class LabPlanner
         public IReadOnlyList<string>? Groups { get; set; }
 
         public bool FilterEgress { get; set; } = true;
+
+        // nftables tables appended after the security groups' (an endpoint's DNAT).
+        public string ExtraNft { get; set; } = "";
     }
 
     private sealed record Attachment(string Ip, Subnet Subnet, string RouterInterface);
@@ -131,7 +140,7 @@ public static partial class LabPlanner
                 notes.Add($"not modeled (the lab cannot build it either): {u.Location} {u.Type}: {u.Reason}");
 
             var ordered = namespaces.Values.OrderBy(n => n.Kind).ThenBy(n => n.Name, StringComparer.Ordinal)
-                .Select(n => new LabNamespace(n.Name, n.Kind, n.ModelId, [.. n.Ip, .. n.Late], n.Sysctls.ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal), n.Nft)).ToList();
+                .Select(n => new LabNamespace(n.Name, n.Kind, n.ModelId, [.. n.Ip, .. n.Late], n.Sysctls.ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal), n.Nft + n.ExtraNft)).ToList();
             var finalHosts = hosts.Select(h => h with { ServicePorts = servicePorts.GetValueOrDefault(h.Namespace)?.Distinct().Order().ToList() ?? [] }).ToList();
             var finalPeerings = peerings.Values.OrderBy(p => p.Index).Select(p => new LabPeering(p.Model.Id, p.A.Ns.Name, p.Interface, p.B.Ns.Name, p.Interface, p.Model.Accepted,
                 peeringRoutes.Where(r => r.Device == p.Interface && (r.Namespace == p.A.Ns.Name || r.Namespace == p.B.Ns.Name)).ToList())).ToList();
@@ -240,7 +249,12 @@ public static partial class LabPlanner
             }
         }
 
-        private LabHost AddHost(string name, string modelId, string ip, Subnet subnet, IReadOnlyList<string> groups)
+        /// <summary>
+        /// Adds a host namespace. <paramref name="groups"/> null means a stand-in the lab adds itself (a client for a
+        /// consumer without one, a target without an instance): it represents "any address in the subnet", as plan
+        /// checks such sources, so nothing filters it. An empty list is a real host with no group: it admits nothing.
+        /// </summary>
+        private LabHost AddHost(string name, string modelId, string ip, Subnet subnet, IReadOnlyList<string>? groups)
         {
             var ns = Namespace(name, LabNodeKind.Host, modelId);
             var gw = Attach(ns, "il-eth0", ip, subnet);
@@ -249,8 +263,8 @@ public static partial class LabPlanner
             ns.Groups = groups;
             var host = new LabHost(ns.Name, modelId, ip, subnet.Id, subnet.Az, model.Vpc(subnet.VpcId)!.Region, []);
             hosts.Add(host);
-            hostGroups[ns.Name] = groups;
-            foreach (var g in groups)
+            hostGroups[ns.Name] = groups ?? [];
+            foreach (var g in groups ?? [])
                 Member(g, ip);
             return host;
         }
@@ -358,8 +372,8 @@ public static partial class LabPlanner
                     host = hosts.FirstOrDefault(h => h.Ip == t.Ip && model.Subnet(h.Subnet)?.VpcId == vpc.Id);
                     if (host is null && model.Subnets.FirstOrDefault(s => s.VpcId == vpc.Id && s.ParsedCidr is { } c && c.Contains(ip)) is { } subnet)
                     {
-                        host = AddHost($"il-{Short(vpc.Location.Stack)}-t{targets.Count + 1}", $"target:{t.Ip}", t.Ip, subnet, []);
-                        notes.Add($"target {t.Ip} has no instance in the assembly: the lab runs the sample service there with no security group");
+                        host = AddHost($"il-{Short(vpc.Location.Stack)}-t{targets.Count + 1}", $"target:{t.Ip}", t.Ip, subnet, null);
+                        notes.Add($"target {t.Ip} has no instance in the assembly: the lab runs the sample service there, unfiltered (its security group is not in the templates)");
                     }
                 }
 
@@ -426,27 +440,52 @@ public static partial class LabPlanner
                 (string Ns, List<AgentNode> Nodes, List<AgentPrivateLink> Links, LoadBalancer Model)? lb = lbId is null ? null : nlbs[lbId];
                 var listenerPorts = lb?.Model.Listeners.Select(l => l.Port).OfType<int>().Distinct().ToList() ?? [];
                 var port = ConsumerPort(ep, listenerPorts);
-                if (connected && lb is { } nlb && nlb.Nodes.Count > 0)
+                if (connected && lb is { } nlb && nlb.Nodes.Count > 0 && privateLinks < MaxPrivateLinks && enis.Count < 250)
                 {
+                    // The endpoint is a kernel DNAT, not a process: a connection to interface j is rewritten, in the endpoint's
+                    // namespace, to the NLB's address j on this link. The source stays the client's, so the NLB applies its
+                    // security group to it, and the address it arrives on tells the NLB which interface (hence which node)
+                    // the client used. Replies leave by the interface the connection came in on (a conntrack mark).
                     var m = privateLinks++;
-                    var nlbAddress = $"169.254.{64 + m}.1";
-                    var epAddress = $"169.254.{64 + m}.2";
+                    var prefix = $"169.254.{64 + m}";
+                    var epAddress = $"{prefix}.254";
+                    var table = PrivateLinkTableBase + m;
                     var nlbNs = namespaces[nlb.Ns];
                     links.Add(new LabLink(nlb.Ns, $"il-pl{m}", ns.Name, "il-pl0"));
-                    nlbNs.Ip.Add($"addr add {nlbAddress}/30 dev il-pl{m}");
-                    nlbNs.Ip.Add($"link set il-pl{m} up");
-                    ns.Ip.Add($"addr add {epAddress}/30 dev il-pl0");
-                    ns.Ip.Add("link set il-pl0 up");
-                    var map = new Dictionary<string, int>(StringComparer.Ordinal);
+                    var addresses = new List<AgentPrivateLinkAddress>();
                     for (var j = 0; j < enis.Count; j++)
                     {
                         var sameAz = nlb.Nodes.FindIndex(n => n.Az.Length > 0 && n.Az == enis[j].Subnet.Az);
-                        map[enis[j].Ip] = sameAz >= 0 ? sameAz : j % nlb.Nodes.Count;
+                        var address = $"{prefix}.{1 + j}";
+                        addresses.Add(new AgentPrivateLinkAddress(enis[j].Ip, address, sameAz >= 0 ? sameAz : j % nlb.Nodes.Count));
+                        nlbNs.Ip.Add($"addr add {address}/24 dev il-pl{m}");
                     }
 
-                    nlb.Links.Add(new AgentPrivateLink(nlbAddress, map));
-                    forwarders.Add(new LabForwarder(ns.Name, new EndpointConfig(ep.Location.ToString(), enis.Select(e => e.Ip).ToList(), listenerPorts, nlbAddress,
-                        Path.Combine(runDirectory, $"{ns.Name}.ready"))));
+                    nlbNs.Ip.Add($"link set il-pl{m} up");
+                    // Replies to clients go back over the link they came from, whatever their address: consumers' CIDRs may
+                    // overlap each other (one table per link) and even the NLB's own addresses (this rule precedes the
+                    // local table, which PrivateLinkLocalRule moves down). Only what the NLB itself sends (iif lo): the
+                    // endpoint's own address on the link is in the same /24, and its ARP must still find the local table.
+                    nlbNs.Ip.Add($"route add default via {epAddress} dev il-pl{m} onlink table {table}");
+                    nlbNs.Ip.Add($"rule add pref {10 + m} from {prefix}.0/24 iif lo lookup {table}");
+                    if (m == 0)
+                    {
+                        nlbNs.Ip.Add($"rule add pref {PrivateLinkLocalRule} lookup local");
+                        nlbNs.Ip.Add("rule del pref 0");
+                    }
+
+                    ns.Ip.Add($"addr add {epAddress}/24 dev il-pl0");
+                    ns.Ip.Add("link set il-pl0 up");
+                    for (var j = 0; j < enis.Count; j++)
+                        ns.Ip.Add($"rule add pref {50 + j} fwmark {1 + j} lookup {20 + j}");
+                    ns.Sysctls.Add(("ipv4/ip_forward", "1"));
+                    ns.ExtraNft = EndpointNat(enis.Select(e => e.Ip).ToList(), enis.Select((_, j) => $"il-e{j}").ToList(), addresses, listenerPorts);
+                    nlb.Links.Add(new AgentPrivateLink(addresses));
+                    forwarders.Add(new LabForwarder(ns.Name, ep.Location.ToString(), listenerPorts, addresses.ToDictionary(a => a.Eni, a => a.Address, StringComparer.Ordinal)));
+                }
+                else if (connected && privateLinks >= MaxPrivateLinks)
+                {
+                    (connected, reason) = (false, $"the lab builds at most {MaxPrivateLinks} endpoint connections");
                 }
                 else if (connected)
                 {
@@ -459,8 +498,8 @@ public static partial class LabPlanner
                 var clients = hosts.Where(h => model.Subnet(h.Subnet)?.VpcId == ep.VpcId).Select(h => h.Namespace).ToList();
                 if (clients.Count == 0 && enis.Count > 0 && Allocate(enis[0].Subnet) is { } clientIp)
                 {
-                    clients.Add(AddHost($"il-{stack}-client", $"client:{ep.Location.Stack}", clientIp, enis[0].Subnet, []).Namespace);
-                    notes.Add($"consumer {ep.Location.Stack} has no client host: the lab adds one at {clientIp} with no security group");
+                    clients.Add(AddHost($"il-{stack}-client", $"client:{ep.Location.Stack}", clientIp, enis[0].Subnet, null).Namespace);
+                    notes.Add($"consumer {ep.Location.Stack} has no client host: the lab adds an unfiltered one at {clientIp}, standing for any address of the subnet");
                 }
 
                 var names = new List<string> { $"{stack}.{model.Name}.vpce.lab".ToLowerInvariant() };
@@ -469,6 +508,28 @@ public static partial class LabPlanner
                 endpoints.Add(new LabEndpoint(ep.Id, ep.Location.Stack, ns.Name, enis.Select(e => e.Ip).ToList(), enis.Select(e => e.Subnet.Az).ToList(), names, port, connected, connected ? null : reason, clients,
                     connected ? lb?.Ns : null));
             }
+        }
+
+        /// <summary>
+        /// The endpoint's data path in nftables: connections to interface address j on a listener port are DNATed to the NLB's
+        /// address j on the PrivateLink link (source kept); each connection is marked with the interface it came in on so
+        /// that its replies (routed by that mark) leave the same way, as the un-DNAT happens only after routing.
+        /// </summary>
+        private static string EndpointNat(List<string> enis, List<string> interfaces, List<AgentPrivateLinkAddress> addresses, List<int> ports)
+        {
+            var text = new StringBuilder("table inet il-vpce {\n  chain by-interface {\n    type filter hook prerouting priority mangle; policy accept;\n");
+            for (var j = 0; j < interfaces.Count; j++)
+                text.Append($"    iifname \"{interfaces[j]}\" ct state new ct mark set {1 + j}\n");
+            text.Append("    iifname \"il-pl0\" meta mark set ct mark\n  }\n");
+            text.Append("  chain to-nlb {\n    type nat hook prerouting priority dstnat; policy accept;\n");
+            if (ports.Count > 0)
+            {
+                var set = "{ " + string.Join(", ", ports) + " }";
+                for (var j = 0; j < enis.Count; j++)
+                    text.Append($"    ip daddr {enis[j]} tcp dport {set} dnat ip to {addresses[j].Address}\n");
+            }
+
+            return text.Append("  }\n}\n").ToString();
         }
 
         /// <summary>Whether AWS would connect the endpoint to its service (the control plane), and which NLB serves it.</summary>
@@ -623,6 +684,13 @@ public static partial class LabPlanner
                 var text = new StringBuilder("table inet il-sg {\n");
                 text.Append("  chain input {\n    type filter hook input priority 0; policy accept;\n").Append($"    iifname {set} jump sg-in\n  }}\n");
                 text.Append("  chain output {\n    type filter hook output priority 0; policy accept;\n").Append($"    oifname {set} jump sg-out\n  }}\n");
+                if (ns.Kind == LabNodeKind.Endpoint)
+                {
+                    // The endpoint forwards (DNAT to the NLB): its security group applies to that traffic as to its own.
+                    text.Append("  chain forward {\n    type filter hook forward priority 0; policy accept;\n")
+                        .Append($"    iifname {set} jump sg-in\n    oifname {set} jump sg-out\n  }}\n");
+                }
+
                 text.Append("  chain sg-in {\n    ct state established,related accept\n    ct state invalid drop\n");
                 foreach (var (_, group) in groups.Where(g => g.Group is not null))
                 {

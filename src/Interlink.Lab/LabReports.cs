@@ -34,7 +34,7 @@ public sealed record LabProbe(string Consumer, string Endpoint, string Client, s
 public sealed record LabTargetStatus(int Number, string Target, string Namespace, bool ServiceRunning, string State, IReadOnlyList<TargetHealth> Nodes);
 
 /// <summary>A process of the lab.</summary>
-/// <param name="Role">service, nlb or endpoint.</param>
+/// <param name="Role">service or nlb.</param>
 /// <param name="Namespace">Where.</param>
 /// <param name="Pid">PID.</param>
 /// <param name="Running">Whether it runs.</param>

@@ -52,4 +52,36 @@ public sealed class LabAgreementTests(LabFixture fixture)
         await LabLifecycleTests.AssertNothingLeftAsync(pids, fixture.Options.StateDirectory);
         Assert.Empty(disagreements);
     }
+
+    /// <summary>
+    /// Every example, unmutated: fan-out has two consumers sharing 10.50.0.0/16 on one NLB and consumers without a
+    /// client host (the lab stands one in for "any address of the subnet"); native crosses Regions without peering.
+    /// </summary>
+    [LabTheory]
+    [InlineData("fan-out")]
+    [InlineData("native-fan-out")]
+    [InlineData("single-account")]
+    public async Task Every_example_is_reachable_in_the_lab_as_plan_proves(string example)
+    {
+        var assembly = fixture.Example(example);
+        var verdicts = Interlink.Analysis.Reachability.ReachabilityAnalyzer.Analyze(Interlink.Analysis.Network.NetworkModelBuilder.Build(assembly));
+        Assert.True(verdicts.AllReachable);
+
+        await Lab.UpAsync(assembly, fixture.Options);
+        try
+        {
+            var probes = await Lab.TestAsync(new LabTestOptions(12, 4, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15)), fixture.Options);
+            Assert.Equal(verdicts.Verdicts.Select(v => v.Consumer).Distinct().Order(), probes.Select(p => p.Consumer).Order());
+            foreach (var probe in probes)
+            {
+                Assert.True(probe.Report.Failed == 0 && probe.Report.Succeeded == 12, $"{probe.Consumer}: {probe.Report.Failed} failed ({string.Join(", ", probe.Report.Errors.Keys)})");
+                var planned = verdicts.Verdicts.Where(v => v.Consumer == probe.Consumer).Select(v => v.Target!).Order();
+                Assert.Equal(planned, probe.Answered.Order());
+            }
+        }
+        finally
+        {
+            await Lab.DownAsync(fixture.Options);
+        }
+    }
 }

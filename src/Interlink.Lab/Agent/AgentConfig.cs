@@ -35,10 +35,19 @@ public sealed record AgentListener(int Port, IReadOnlyList<AgentTarget> Targets,
 /// <param name="Az">AZ (ID) of the subnet.</param>
 public sealed record AgentNode(string Address, string Az);
 
-/// <summary>The NLB side of one endpoint's PrivateLink connection.</summary>
-/// <param name="Address">The NLB's address on the link.</param>
-/// <param name="EniNodes">Endpoint network interface address → index of the NLB node that serves it.</param>
-public sealed record AgentPrivateLink(string Address, IReadOnlyDictionary<string, int> EniNodes);
+/// <summary>
+/// The NLB side of one endpoint's PrivateLink connection: one address per endpoint network interface. The endpoint's
+/// namespace DNATs a connection to its interface onto that address and keeps the client's source address, so the NLB
+/// learns both the client (for its security group) and the interface the client used (hence the node that serves it).
+/// </summary>
+/// <param name="Addresses">One per endpoint network interface.</param>
+public sealed record AgentPrivateLink(IReadOnlyList<AgentPrivateLinkAddress> Addresses);
+
+/// <summary>The NLB's address on a PrivateLink link for one endpoint network interface.</summary>
+/// <param name="Eni">The endpoint network interface's address (in the consumer subnet).</param>
+/// <param name="Address">The NLB's address on the link that connections to <paramref name="Eni"/> are DNATed to.</param>
+/// <param name="Node">Index of the NLB node that serves them.</param>
+public sealed record AgentPrivateLinkAddress(string Eni, string Address, int Node);
 
 /// <summary>What the NLB process runs.</summary>
 /// <param name="Name">Label for logs.</param>
@@ -51,14 +60,6 @@ public sealed record AgentPrivateLink(string Address, IReadOnlyDictionary<string
 /// <param name="FastInitialHealth">A new target's first check decides its state (instead of waiting for the thresholds).</param>
 public sealed record NlbConfig(string Name, IReadOnlyList<AgentNode> Nodes, IReadOnlyList<AgentListener> Listeners, IReadOnlyList<AgentPrivateLink> PrivateLinks,
     bool EnforceOnPrivateLink, IReadOnlyList<AgentRule> Ingress, string StatusFile, bool FastInitialHealth);
-
-/// <summary>What an endpoint forwarder runs.</summary>
-/// <param name="Name">Label for logs.</param>
-/// <param name="Enis">Its network interface addresses in the consumer subnets.</param>
-/// <param name="Ports">Ports it accepts (the NLB's listener ports).</param>
-/// <param name="Upstream">The NLB's address on the PrivateLink link.</param>
-/// <param name="ReadyFile">Written once every listener is bound.</param>
-public sealed record EndpointConfig(string Name, IReadOnlyList<string> Enis, IReadOnlyList<int> Ports, string Upstream, string ReadyFile);
 
 /// <summary>One (node, target) health state as the NLB writes it.</summary>
 /// <param name="Port">Listener port.</param>

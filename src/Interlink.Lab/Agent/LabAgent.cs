@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Interlink.Lab.Agent;
 
-/// <summary>Entry point of the lab's processes: the NLB and the endpoint forwarder.</summary>
+/// <summary>Entry point of the lab's NLB process and of the lifecycle commands.</summary>
 public static class LabAgent
 {
     private static async Task<int> LifecycleAsync(string[] args)
@@ -33,7 +33,7 @@ public static class LabAgent
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>
-    /// Runs <c>nlb CONFIG.json</c> or <c>endpoint CONFIG.json</c> until SIGTERM (what the lab starts), or one lifecycle
+    /// Runs <c>nlb CONFIG.json</c> until SIGTERM (what the lab starts), or one lifecycle
     /// command for scripts and benchmarks before the <c>interlink lab</c> command exists: <c>up ASSEMBLY_DIR</c>,
     /// <c>test [REQUESTS [CONCURRENCY [keepalive]]]</c>, <c>status</c>, <c>down</c> (JSON on stdout); returns the exit code.
     /// </summary>
@@ -41,9 +41,9 @@ public static class LabAgent
     {
         if (args.Length >= 1 && args[0] is "up" or "test" or "status" or "down")
             return await LifecycleAsync(args);
-        if (args.Length != 2 || args[0] is not ("nlb" or "endpoint"))
+        if (args.Length != 2 || args[0] != "nlb")
         {
-            await Console.Error.WriteLineAsync("usage: Interlink.Lab nlb CONFIG.json | endpoint CONFIG.json | up ASSEMBLY_DIR | test [N [C [keepalive]]] | status | down");
+            await Console.Error.WriteLineAsync("usage: Interlink.Lab nlb CONFIG.json | up ASSEMBLY_DIR | test [N [C [keepalive]]] | status | down");
             return 2;
         }
 
@@ -56,10 +56,7 @@ public static class LabAgent
         try
         {
             var text = await File.ReadAllTextAsync(args[1]);
-            if (args[0] == "nlb")
-                await new NlbProcess(JsonSerializer.Deserialize<NlbConfig>(text, Json)!).RunAsync(stop.Token);
-            else
-                await new EndpointForwarder(JsonSerializer.Deserialize<EndpointConfig>(text, Json)!).RunAsync(stop.Token);
+            await new NlbProcess(JsonSerializer.Deserialize<NlbConfig>(text, Json)!).RunAsync(stop.Token);
             return 0;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

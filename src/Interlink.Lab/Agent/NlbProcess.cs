@@ -10,8 +10,9 @@ namespace Interlink.Lab.Agent;
 /// The Network Load Balancer: one address per subnet (its nodes), listeners on each, TCP balanced over the targets a
 /// node sees as healthy, connections to targets from the node's own address (no client IP preservation), and an
 /// active health check per node and target with the target group's protocol, path, interval, timeout and thresholds.
-/// Connections arriving over PrivateLink carry the client's address in a PROXY v1 line; the NLB security group is
-/// applied to it when enforcement on PrivateLink traffic is on.
+/// Connections arriving over PrivateLink keep the client's source address (the endpoint is a DNAT), and the address they
+/// arrive on names the endpoint interface, hence the node; the NLB security group is applied to the client's address
+/// when enforcement on PrivateLink traffic is on.
 /// </summary>
 internal sealed class NlbProcess(NlbConfig config)
 {
@@ -45,10 +46,10 @@ internal sealed class NlbProcess(NlbConfig config)
                 loops.Add(TcpRelay.AcceptLoopAsync(socket, c => ServeAsync(c, listener, node, ct), ct));
             }
 
-            foreach (var link in config.PrivateLinks)
+            foreach (var address in config.PrivateLinks.SelectMany(l => l.Addresses))
             {
-                var socket = TcpRelay.Listen(IPAddress.Parse(link.Address), listener.Port);
-                loops.Add(TcpRelay.AcceptLoopAsync(socket, c => ServePrivateLinkAsync(c, listener, link, ct), ct));
+                var socket = TcpRelay.Listen(IPAddress.Parse(address.Address), listener.Port);
+                loops.Add(TcpRelay.AcceptLoopAsync(socket, c => ServePrivateLinkAsync(c, listener, address.Node, ct), ct));
             }
         }
 
@@ -66,37 +67,9 @@ internal sealed class NlbProcess(NlbConfig config)
         await Task.WhenAll(loops);
     }
 
-    private async Task ServePrivateLinkAsync(Socket client, AgentListener listener, AgentPrivateLink link, CancellationToken ct)
+    private async Task ServePrivateLinkAsync(Socket client, AgentListener listener, int node, CancellationToken ct)
     {
-        // PROXY TCP4 <client> <endpoint address> <client port> <port>\r\n, then the client's bytes.
-        var buffer = new byte[256];
-        var length = 0;
-        var end = -1;
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
-        {
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            while (end < 0 && length < buffer.Length)
-            {
-                var n = await client.ReceiveAsync(buffer.AsMemory(length), SocketFlags.None, timeout.Token);
-                if (n == 0)
-                {
-                    client.Dispose();
-                    return;
-                }
-
-                length += n;
-                end = buffer.AsSpan(0, length).IndexOf("\r\n"u8);
-            }
-        }
-
-        var parts = end < 0 ? [] : Encoding.ASCII.GetString(buffer, 0, end).Split(' ');
-        if (parts is not ["PROXY", "TCP4", var source, var eni, _, _] || !link.EniNodes.TryGetValue(eni, out var node))
-        {
-            TcpRelay.Abort(client);
-            return;
-        }
-
-        if (config.EnforceOnPrivateLink && !Admits(source, listener.Port))
+        if (config.EnforceOnPrivateLink && !Admits(((IPEndPoint)client.RemoteEndPoint!).Address, listener.Port))
         {
             // AWS drops such traffic silently: the client times out.
             await Task.Delay(TimeSpan.FromSeconds(30), ct).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -104,18 +77,20 @@ internal sealed class NlbProcess(NlbConfig config)
             return;
         }
 
-        await ServeAsync(client, listener, node, ct, buffer.AsMemory(end + 2, length - end - 2));
+        await ServeAsync(client, listener, node, ct);
     }
 
-    private bool Admits(string source, int port)
+    private bool Admits(IPAddress source, int port)
     {
-        if (!Ipv4.TryParse(source, out var ip))
+        if (source.IsIPv4MappedToIPv6)
+            source = source.MapToIPv4();
+        if (!Ipv4.TryParse(source.ToString(), out var ip))
             return false;
         return config.Ingress.Any(r => (r.Protocol is "-1" or "all" || ((r.Protocol is "tcp" or "6") && (r.FromPort is null or -1 || (r.FromPort <= port && (r.ToPort ?? r.FromPort) >= port))))
             && Ipv4Cidr.TryParse(r.Cidr, out var c, out _) && c.Contains(ip));
     }
 
-    private async Task ServeAsync(Socket client, AgentListener listener, int node, CancellationToken ct, ReadOnlyMemory<byte> first = default)
+    private async Task ServeAsync(Socket client, AgentListener listener, int node, CancellationToken ct)
     {
         var target = Pick(listener, node);
         if (target is null)
@@ -131,8 +106,6 @@ internal sealed class NlbProcess(NlbConfig config)
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(10));
             await server.ConnectAsync(new IPEndPoint(IPAddress.Parse(target.Ip), target.Port), timeout.Token);
-            if (!first.IsEmpty)
-                await server.SendAsync(first, SocketFlags.None, ct);
         }
         catch (Exception)
         {

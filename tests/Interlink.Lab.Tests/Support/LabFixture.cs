@@ -26,6 +26,13 @@ public sealed class LabFixture : IDisposable
         seed = new Lazy<CloudAssembly>(() => Synthesize("seed-fast", FastSeedYaml()));
     }
 
+    /// <summary>An example as written (synthesized on first use).</summary>
+    public CloudAssembly Example(string name) =>
+        examples.GetOrAdd(name, n => new Lazy<CloudAssembly>(() => Synthesize(n, File.ReadAllText(Interlink.Testing.RepoRoot.Example($"{n}.yaml"))
+            .Replace("../schema/", Path.Combine(RepoRoot, "schema") + "/", StringComparison.Ordinal)))).Value;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CloudAssembly>> examples = new(StringComparer.Ordinal);
+
     public LabOptions Options { get; }
 
     /// <summary>The seed example with <c>interval: 5, healthyThreshold: 2, unhealthyThreshold: 2</c>.</summary>
@@ -62,18 +69,7 @@ public sealed class LabFixture : IDisposable
         return CloudAssembly.Read(output);
     }
 
-    public static string RepoRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Interlink.slnx")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"no Interlink.slnx above {AppContext.BaseDirectory}");
-    }
+    public static string RepoRoot => Interlink.Testing.RepoRoot.Path;
 }
 
 [CollectionDefinition(Name)]
@@ -86,6 +82,16 @@ public sealed class LabCollection : ICollectionFixture<LabFixture>
 public sealed class LabFactAttribute : FactAttribute
 {
     public LabFactAttribute()
+    {
+        if (Lab.Unavailable() is { } why)
+            Skip = $"lab tests need root, iproute2 and nftables: {why}";
+    }
+}
+
+/// <summary>A theory that needs root, ip and nft: skipped with the reason otherwise.</summary>
+public sealed class LabTheoryAttribute : TheoryAttribute
+{
+    public LabTheoryAttribute()
     {
         if (Lab.Unavailable() is { } why)
             Skip = $"lab tests need root, iproute2 and nftables: {why}";
