@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The lab path (client namespace -> endpoint DNAT -> NLB process -> peering -> provider host running the sample
+# The lab path (client namespace -> endpoint DNAT -> NLB DNAT/SNAT in the kernel -> peering -> provider host running the sample
 # service) against the same service called directly on loopback: requests/s and p50/p99 with the same probe, N requests,
 # C in flight, keep-alive and new connection per request. Plus wall time of lab up and lab down of the seed topology.
 # Needs root, iproute2 and nftables. Usage: sudo bench/lab.sh [N] [C] [ASSEMBLY_DIR]   (default 20000 16; the seed is
@@ -38,7 +38,10 @@ kill "$svc"; wait "$svc" 2>/dev/null || true; svc=
 # Lab: up (timed, after one warm-up up/down), then the probe from the consumer client through the endpoint's DNS name.
 $lab up "$assembly" >/dev/null; $lab down >/dev/null
 s=$(date +%s%N); $lab up "$assembly" >"$work/up.json"; e=$(date +%s%N); up_ms=$(ms "$s" "$e")
-$lab test 2000 "$c" keepalive >/dev/null   # warm-up
+# Warm-up: as many requests per service as the direct one had (the NLB splits them over the targets), so every
+# service has left the JIT's first tier before it is measured.
+targets=$(grep -c '"hostNamespace"' "$work/up.json" || true)
+$lab test "$((2000 * (targets > 0 ? targets : 1)))" "$c" keepalive >/dev/null
 lab_ka=$($lab test "$n" "$c" keepalive)
 lab_nc=$($lab test "$((n / 4))" "$c")
 s=$(date +%s%N); $lab down >/dev/null; e=$(date +%s%N); down_ms=$(ms "$s" "$e")

@@ -132,7 +132,9 @@ public static class Lab
             File.WriteAllText(Path.Combine(dir, "hosts"), HostsFile(layout, client));
         }
 
-        // 4. The services, then the NLBs once the services listen (the endpoints are nftables DNAT, loaded in step 2).
+        // 4. The services, then the NLBs' health checkers once the services listen. The data paths are nftables loaded in
+        //    step 2 (endpoints: DNAT to the NLB; NLBs: DNAT to a healthy target, SNAT to the node); until a checker has
+        //    checked a target, its NLB balances over nothing.
         var processes = new List<LabProcess>();
         foreach (var host in layout.Hosts.Where(h => h.ServicePorts.Count > 0))
             processes.Add(Start(state, ServiceCommand(state, host)));
@@ -145,13 +147,13 @@ public static class Lab
         {
             var config = Path.Combine(run, $"{lb.Namespace}.json");
             File.WriteAllText(config, JsonSerializer.Serialize(lb.Config, LabAgent.Json));
-            processes.Add(Start(state, ("nlb", lb.Namespace, [.. Dotnet(state, "Interlink.Lab.dll"), "nlb", config], AgentEnvironment())));
+            processes.Add(Start(state, ("nlb", lb.Namespace, [.. Dotnet(state, "Interlink.Lab.dll"), "nlb", config], [])));
         }
 
         state = state with { Processes = processes };
         state.Save();
         await WaitAsync(() => layout.LoadBalancers.All(lb => ReadStatus(lb) is { Ready: true } s && s.Health.All(h => h.State != "initial")),
-            options.ReadyTimeout, "the NLB processes did not become ready (see their logs under " + run + ")", ct);
+            options.ReadyTimeout, "the NLB health checkers did not become ready (see their logs under " + run + ")", ct);
 
         return new LabUpReport(model.Name, clock.Elapsed, layout.Namespaces.Select(n => n.Name).ToList(), processes.Count, layout.Endpoints, layout.Targets,
             layout.LoadBalancers.SelectMany(lb => ReadStatus(lb)?.Health ?? []).ToList(), layout.Notes);
@@ -403,17 +405,6 @@ public static class Lab
         var pid = Sys.StartDetached(command, log, spec.Environment);
         return new LabProcess(spec.Role, spec.Namespace, pid, command, spec.Environment, log);
     }
-
-    /// <summary>
-    /// The agents' runtime settings. A proxy does almost nothing per wake-up but copy bytes, so running socket
-    /// continuations on the epoll thread instead of queueing each to the thread pool removes a thread hop (and a context
-    /// switch on a busy machine) per read; measured with bench/lab.sh it is the single largest win for the user-space
-    /// hops. The agents never block in a socket continuation (the only waits are async), which this setting requires.
-    /// </summary>
-    internal static Dictionary<string, string> AgentEnvironment() => new()
-    {
-        ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1",
-    };
 
     private static List<string> Dotnet(LabState state, string dll) => [state.Dotnet, "exec", "--runtimeconfig", state.RuntimeConfig, Path.Combine(state.BinDirectory, dll)];
 

@@ -88,10 +88,14 @@ public sealed record LabPeering(string Id, string NamespaceA, string InterfaceA,
 public sealed record LabEndpoint(string Id, string Consumer, string Namespace, IReadOnlyList<string> Enis, IReadOnlyList<string?> EniAzs, IReadOnlyList<string> DnsNames, int Port, bool Connected, string? Reason,
     IReadOnlyList<string> Clients, string? LoadBalancerNamespace);
 
-/// <summary>An NLB process.</summary>
+/// <summary>
+/// An NLB: its data path is nftables in its namespace (DNAT per connection to a healthy target, SNAT to the node's
+/// address; see <see cref="Agent.NlbRules"/>, loaded with <see cref="LabNamespace.Nft"/>), and its process only
+/// health-checks the targets and rewrites the balancing chains when their health changes.
+/// </summary>
 /// <param name="Id">NLB model ID.</param>
 /// <param name="Namespace">Its namespace.</param>
-/// <param name="Config">What it runs.</param>
+/// <param name="Config">Its nodes, listeners, targets, health checks and PrivateLink addresses.</param>
 public sealed record LabLoadBalancer(string Id, string Namespace, NlbConfig Config);
 
 /// <summary>
@@ -112,7 +116,7 @@ public sealed record LabForwarder(string Namespace, string Name, IReadOnlyList<i
 /// <param name="Targets">NLB targets.</param>
 /// <param name="Peerings">Peerings.</param>
 /// <param name="Endpoints">Endpoints.</param>
-/// <param name="LoadBalancers">NLB processes.</param>
+/// <param name="LoadBalancers">NLBs (kernel data path, health-checking process).</param>
 /// <param name="Forwarders">Endpoints' DNAT to their NLB.</param>
 /// <param name="Notes">What the lab could not build faithfully, or chose.</param>
 public sealed record LabLayout(string Name, IReadOnlyList<LabNamespace> Namespaces, IReadOnlyList<LabLink> Links, IReadOnlyList<LabHost> Hosts, IReadOnlyList<LabTarget> Targets,

@@ -134,6 +134,8 @@ public static partial class LabPlanner
             Hosts();
             LoadBalancers();
             Endpoints();
+            foreach (var lb in loadBalancers)
+                namespaces[lb.Namespace].ExtraNft = NlbRules.Ruleset(lb.Config);
             Routes();
             SecurityGroups();
             foreach (var u in model.Unsupported)
@@ -307,6 +309,8 @@ public static partial class LabPlanner
                     ns.Ip.Add($"rule add pref {100 + i} from {address} lookup {10 + i}");
                     ns.Ip.Add($"route add {gw} dev {ifName} table {10 + i}");
                     ns.Ip.Add($"route add default via {gw} dev {ifName} table {10 + i}");
+                    // Connections the kernel balances (NlbRules) leave by the node that serves them.
+                    ns.Ip.Add($"rule add pref {100 + i} fwmark {NlbRules.NodeMark(i)}/0xffff lookup {10 + i}");
                     nodes.Add(new AgentNode(address, subnet.Az ?? ""));
                     foreach (var g in lb.SecurityGroupIds)
                         Member(g, address);
@@ -314,6 +318,9 @@ public static partial class LabPlanner
 
                 ns.Sysctls.Add(("ipv4/conf/all/rp_filter", "0"));
                 ns.Sysctls.Add(("ipv4/conf/default/rp_filter", "0"));
+                // The data path is nftables DNAT/SNAT (NlbRules): the namespace forwards (inside the lab only; its
+                // only-balanced chain forwards nothing but balanced connections).
+                ns.Sysctls.Add(("ipv4/ip_forward", "1"));
                 var lbVpc = model.Vpc(subnets[0].VpcId)!;
                 var listeners = new List<AgentListener>();
                 foreach (var listener in lb.Listeners)
@@ -468,6 +475,8 @@ public static partial class LabPlanner
                     // endpoint's own address on the link is in the same /24, and its ARP must still find the local table.
                     nlbNs.Ip.Add($"route add default via {epAddress} dev il-pl{m} onlink table {table}");
                     nlbNs.Ip.Add($"rule add pref {10 + m} from {prefix}.0/24 iif lo lookup {table}");
+                    // Replies of the connections the kernel balances (NlbRules marks them with the link they came over).
+                    nlbNs.Ip.Add($"rule add pref {10 + m} fwmark {NlbRules.LinkMark(m)}/0xffff lookup {table}");
                     if (m == 0)
                     {
                         nlbNs.Ip.Add($"rule add pref {PrivateLinkLocalRule} lookup local");
@@ -480,7 +489,7 @@ public static partial class LabPlanner
                         ns.Ip.Add($"rule add pref {50 + j} fwmark {1 + j} lookup {20 + j}");
                     ns.Sysctls.Add(("ipv4/ip_forward", "1"));
                     ns.ExtraNft = EndpointNat(enis.Select(e => e.Ip).ToList(), enis.Select((_, j) => $"il-e{j}").ToList(), addresses, listenerPorts);
-                    nlb.Links.Add(new AgentPrivateLink(addresses));
+                    nlb.Links.Add(new AgentPrivateLink(m, addresses));
                     forwarders.Add(new LabForwarder(ns.Name, ep.Location.ToString(), listenerPorts, addresses.ToDictionary(a => a.Eni, a => a.Address, StringComparer.Ordinal)));
                 }
                 else if (connected && privateLinks >= MaxPrivateLinks)
@@ -689,6 +698,14 @@ public static partial class LabPlanner
                     // The endpoint forwards (DNAT to the NLB): its security group applies to that traffic as to its own.
                     text.Append("  chain forward {\n    type filter hook forward priority 0; policy accept;\n")
                         .Append($"    iifname {set} jump sg-in\n    oifname {set} jump sg-out\n  }}\n");
+                }
+
+                if (ns.Kind == LabNodeKind.LoadBalancer)
+                {
+                    // The NLB balances in the kernel (DNAT to targets): its group applies to new connections from its VPC
+                    // before the DNAT (the listener port, as the client addressed it), and to what it sends the targets.
+                    text.Append("  chain prerouting {\n    type filter hook prerouting priority -110; policy accept;\n").Append($"    iifname {set} jump sg-in\n  }}\n");
+                    text.Append("  chain forward {\n    type filter hook forward priority 0; policy accept;\n").Append($"    oifname {set} jump sg-out\n  }}\n");
                 }
 
                 text.Append("  chain sg-in {\n    ct state established,related accept\n    ct state invalid drop\n");

@@ -1,6 +1,6 @@
 namespace Interlink.Lab.Agent;
 
-/// <summary>A security group rule as the NLB process enforces it on PrivateLink traffic (client address, listener port).</summary>
+/// <summary>A security group rule as the NLB enforces it on PrivateLink traffic (client address, listener port; nftables, see <see cref="NlbRules"/>).</summary>
 /// <param name="Protocol">tcp, -1 (all) or a number.</param>
 /// <param name="FromPort">First port (null: all).</param>
 /// <param name="ToPort">Last port (null: all).</param>
@@ -40,8 +40,9 @@ public sealed record AgentNode(string Address, string Az);
 /// namespace DNATs a connection to its interface onto that address and keeps the client's source address, so the NLB
 /// learns both the client (for its security group) and the interface the client used (hence the node that serves it).
 /// </summary>
+/// <param name="Link">Index of the link (the NLB's end is interface <c>il-plLINK</c>).</param>
 /// <param name="Addresses">One per endpoint network interface.</param>
-public sealed record AgentPrivateLink(IReadOnlyList<AgentPrivateLinkAddress> Addresses);
+public sealed record AgentPrivateLink(int Link, IReadOnlyList<AgentPrivateLinkAddress> Addresses);
 
 /// <summary>The NLB's address on a PrivateLink link for one endpoint network interface.</summary>
 /// <param name="Eni">The endpoint network interface's address (in the consumer subnet).</param>
@@ -49,7 +50,7 @@ public sealed record AgentPrivateLink(IReadOnlyList<AgentPrivateLinkAddress> Add
 /// <param name="Node">Index of the NLB node that serves them.</param>
 public sealed record AgentPrivateLinkAddress(string Eni, string Address, int Node);
 
-/// <summary>What the NLB process runs.</summary>
+/// <summary>What the NLB runs: the kernel data path (see <see cref="NlbRules"/>) and the process that health-checks the targets.</summary>
 /// <param name="Name">Label for logs.</param>
 /// <param name="Nodes">Nodes (one per subnet).</param>
 /// <param name="Listeners">Listeners.</param>
@@ -71,6 +72,6 @@ public sealed record NlbConfig(string Name, IReadOnlyList<AgentNode> Nodes, IRea
 public sealed record TargetHealth(int Port, string Node, int Target, string Ip, string State, string? Reason);
 
 /// <summary>The NLB status file.</summary>
-/// <param name="Ready">Every listener is bound.</param>
+/// <param name="Ready">The health checker runs (the data path is in the kernel since <c>lab up</c> loaded it).</param>
 /// <param name="Health">Every (node, target) state.</param>
 public sealed record NlbStatus(bool Ready, IReadOnlyList<TargetHealth> Health);

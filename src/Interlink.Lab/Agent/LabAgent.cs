@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Interlink.Lab.Agent;
 
-/// <summary>Entry point of the lab's NLB process and of the lifecycle commands.</summary>
+/// <summary>Entry point of the lab's NLB health-check process and of the lifecycle commands.</summary>
 public static class LabAgent
 {
     private static async Task<int> LifecycleAsync(string[] args)

@@ -2,23 +2,23 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Interlink.Core.Networking;
 
 namespace Interlink.Lab.Agent;
 
 /// <summary>
-/// The Network Load Balancer: one address per subnet (its nodes), listeners on each, TCP balanced over the targets a
-/// node sees as healthy, connections to targets from the node's own address (no client IP preservation), and an
-/// active health check per node and target with the target group's protocol, path, interval, timeout and thresholds.
-/// Connections arriving over PrivateLink keep the client's source address (the endpoint is a DNAT), and the address they
-/// arrive on names the endpoint interface, hence the node; the NLB security group is applied to the client's address
-/// when enforcement on PrivateLink traffic is on.
+/// The Network Load Balancer's control plane: an active health check per node and target with the target group's
+/// protocol, path, interval, timeout and thresholds, from the node's own address. The data path is in the kernel
+/// (<see cref="NlbRules"/>: DNAT per connection to a healthy target, SNAT to the node's address); whenever a target's
+/// state at a node changes, this process rewrites that node's balancing chain in one nft transaction, so unhealthy
+/// targets get no new connections (established ones stay where conntrack put them), and with no healthy target the
+/// node balances to none.
 /// </summary>
 internal sealed class NlbProcess(NlbConfig config)
 {
     private readonly object gate = new();
+    private readonly SemaphoreSlim apply = new(1, 1);
     private readonly Dictionary<(int Port, int Node, int Target), Health> health = [];
-    private readonly Dictionary<(int Port, int Node), int> next = [];
+    private readonly HashSet<(int Port, int Node)> stale = [];
     private bool ready;
 
     private sealed class Health
@@ -41,15 +41,6 @@ internal sealed class NlbProcess(NlbConfig config)
             {
                 foreach (var target in listener.Targets)
                     health[(listener.Port, n, target.Number)] = new Health();
-                var node = n;
-                var socket = TcpRelay.Listen(IPAddress.Parse(config.Nodes[n].Address), listener.Port);
-                loops.Add(TcpRelay.AcceptLoopAsync(socket, c => ServeAsync(c, listener, node, ct), ct));
-            }
-
-            foreach (var address in config.PrivateLinks.SelectMany(l => l.Addresses))
-            {
-                var socket = TcpRelay.Listen(IPAddress.Parse(address.Address), listener.Port);
-                loops.Add(TcpRelay.AcceptLoopAsync(socket, c => ServePrivateLinkAsync(c, listener, address.Node, ct), ct));
             }
         }
 
@@ -67,66 +58,43 @@ internal sealed class NlbProcess(NlbConfig config)
         await Task.WhenAll(loops);
     }
 
-    private async Task ServePrivateLinkAsync(Socket client, AgentListener listener, int node, CancellationToken ct)
+    /// <summary>Rewrites the balancing chains whose health changed (or whose last rewrite failed), then the status file.</summary>
+    private async Task SyncAsync(CancellationToken ct)
     {
-        if (config.EnforceOnPrivateLink && !Admits(((IPEndPoint)client.RemoteEndPoint!).Address, listener.Port))
-        {
-            // AWS drops such traffic silently: the client times out.
-            await Task.Delay(TimeSpan.FromSeconds(30), ct).ContinueWith(_ => { }, TaskScheduler.Default);
-            client.Dispose();
-            return;
-        }
-
-        await ServeAsync(client, listener, node, ct);
-    }
-
-    private bool Admits(IPAddress source, int port)
-    {
-        if (source.IsIPv4MappedToIPv6)
-            source = source.MapToIPv4();
-        if (!Ipv4.TryParse(source.ToString(), out var ip))
-            return false;
-        return config.Ingress.Any(r => (r.Protocol is "-1" or "all" || ((r.Protocol is "tcp" or "6") && (r.FromPort is null or -1 || (r.FromPort <= port && (r.ToPort ?? r.FromPort) >= port))))
-            && Ipv4Cidr.TryParse(r.Cidr, out var c, out _) && c.Contains(ip));
-    }
-
-    private async Task ServeAsync(Socket client, AgentListener listener, int node, CancellationToken ct)
-    {
-        var target = Pick(listener, node);
-        if (target is null)
-        {
-            TcpRelay.Abort(client);
-            return;
-        }
-
-        var server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await apply.WaitAsync(ct);
         try
         {
-            server.Bind(new IPEndPoint(IPAddress.Parse(config.Nodes[node].Address), 0));
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            await server.ConnectAsync(new IPEndPoint(IPAddress.Parse(target.Ip), target.Port), timeout.Token);
-        }
-        catch (Exception)
-        {
-            TcpRelay.Abort(server);
-            TcpRelay.Abort(client);
-            return;
-        }
+            List<(int Port, int Node, List<AgentTarget> Healthy)> work;
+            lock (gate)
+            {
+                work = stale.Select(k => (k.Port, k.Node, config.Listeners.Where(l => l.Port == k.Port).SelectMany(l => l.Targets)
+                    .Where(t => health.TryGetValue((k.Port, k.Node, t.Number), out var h) && h.State == "healthy").DistinctBy(t => (t.Ip, t.Port)).ToList())).ToList();
+                stale.Clear();
+            }
 
-        await TcpRelay.PipeAsync(client, server);
-    }
+            if (work.Count == 0)
+                return;
+            var script = string.Concat(work.Select(w => NlbRules.Balance(w.Port, w.Node, w.Healthy)));
+            var r = await Sys.RunAsync("nft", ["-f", "-"], script, TimeSpan.FromSeconds(10), ct);
+            if (!r.Ok)
+            {
+                Console.Error.WriteLine($"{DateTime.UtcNow:O} nft failed ({r.Error.Trim()}); retrying at the next check");
+                lock (gate)
+                {
+                    foreach (var w in work)
+                        stale.Add((w.Port, w.Node));
+                }
 
-    private AgentTarget? Pick(AgentListener listener, int node)
-    {
-        lock (gate)
+                return;
+            }
+
+            foreach (var w in work)
+                Console.WriteLine($"{DateTime.UtcNow:O} node {config.Nodes[w.Node].Address} port {w.Port} balances over {(w.Healthy.Count == 0 ? "no target" : string.Join(", ", w.Healthy.Select(t => $"{t.Ip}:{t.Port}")))}");
+            WriteStatus();
+        }
+        finally
         {
-            var healthy = listener.Targets.Where(t => health[(listener.Port, node, t.Number)].State == "healthy").ToList();
-            if (healthy.Count == 0)
-                return null;
-            var i = next.GetValueOrDefault((listener.Port, node));
-            next[(listener.Port, node)] = i + 1;
-            return healthy[i % healthy.Count];
+            apply.Release();
         }
     }
 
@@ -139,6 +107,7 @@ internal sealed class NlbProcess(NlbConfig config)
             var started = DateTime.UtcNow;
             var failure = await CheckAsync(check, node, target, ct);
             Record(listener.Port, node, target, failure, check);
+            await SyncAsync(ct);
             var wait = interval - (DateTime.UtcNow - started);
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, ct);
@@ -169,13 +138,12 @@ internal sealed class NlbProcess(NlbConfig config)
             }
 
             changed = before != h.State;
+            if (changed)
+                stale.Add((port, node));
         }
 
         if (changed)
-        {
             Console.WriteLine($"{DateTime.UtcNow:O} node {config.Nodes[node].Address} target {target.Ip}:{target.Port} is {health[(port, node, target.Number)].State}{(failure is null ? "" : $" ({failure})")}");
-            WriteStatus();
-        }
     }
 
     private async Task<string?> CheckAsync(HealthCheckSettings check, int node, AgentTarget target, CancellationToken ct)
