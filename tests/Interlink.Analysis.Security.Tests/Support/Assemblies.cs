@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using Interlink.Analysis.Assembly;
-using Interlink.Cdk;
-using Interlink.Core.Normalization;
-using Interlink.Core.Validation;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
@@ -56,10 +53,8 @@ public sealed class Assemblies : IDisposable
 
     private string Synthesize(string name)
     {
-        var report = ConfigValidator.ValidateFile(Repo.Example(name));
-        Assert.True(report.IsValid, $"{name} is not valid");
         var output = Path.Combine(root, "assemblies", name);
-        AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), output);
+        Interlink.Testing.ExampleSynthesis.Synthesize(Repo.Example(name), output);
         return output;
     }
 }

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using Interlink.Analysis.Assembly;
-using Interlink.Cdk;
-using Interlink.Core.Normalization;
-using Interlink.Core.Validation;
 
 namespace Interlink.Analysis.Tests.Support;
 
@@ -35,10 +32,8 @@ public sealed class Examples : IDisposable
 
     private CloudAssembly Synthesize(string name)
     {
-        var report = ConfigValidator.ValidateFile(Path.Combine(RepoRoot, "examples", $"{name}.yaml"));
-        Assert.True(report.IsValid, $"{name} is not valid");
         var output = Path.Combine(root, "assemblies", name);
-        AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), output);
+        Interlink.Testing.ExampleSynthesis.Synthesize(Interlink.Testing.RepoRoot.Example($"{name}.yaml"), output);
         return CloudAssembly.Read(output);
     }
 

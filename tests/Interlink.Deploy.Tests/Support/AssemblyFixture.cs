@@ -1,6 +1,3 @@
-using Interlink.Cdk;
-using Interlink.Core.Normalization;
-using Interlink.Core.Validation;
 using Interlink.Core.Wiring;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
@@ -30,9 +27,8 @@ public sealed class AssemblyFixture : IDisposable
 
     private (string, WiringManifest) Synthesize(string example)
     {
-        var report = ConfigValidator.ValidateFile(Interlink.Testing.RepoRoot.Example($"{example}.yaml"));
         var directory = Path.Combine(_root, example);
-        AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), directory);
+        Interlink.Testing.ExampleSynthesis.Synthesize(Interlink.Testing.RepoRoot.Example($"{example}.yaml"), directory);
         return (directory, WiringManifest.FromJson(File.ReadAllText(Path.Combine(directory, WiringManifest.FileName))));
     }
 }

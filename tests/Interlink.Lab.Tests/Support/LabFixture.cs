@@ -1,7 +1,4 @@
 using Interlink.Analysis.Assembly;
-using Interlink.Cdk;
-using Interlink.Core.Normalization;
-using Interlink.Core.Validation;
 using Interlink.Lab;
 
 namespace Interlink.Lab.Tests.Support;
@@ -62,10 +59,8 @@ public sealed class LabFixture : IDisposable
     {
         var file = Path.Combine(root, $"{name}.yaml");
         File.WriteAllText(file, yaml);
-        var report = ConfigValidator.ValidateFile(file);
-        Assert.True(report.IsValid, $"{name} is not valid");
         var output = Path.Combine(root, "assemblies", name);
-        AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), output);
+        Interlink.Testing.ExampleSynthesis.Synthesize(file, output);
         return CloudAssembly.Read(output);
     }
 
