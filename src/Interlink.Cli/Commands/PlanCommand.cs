@@ -82,8 +82,9 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
         if (configFile is not null)
         {
             report = ConfigValidator.ValidateFile(configFile);
+            // Findings head a text report; JSON and markdown stay one document unless the input is invalid.
             if (!report.IsValid || settings.Format == PlanFormat.Text)
-                DiagnosticText.Write(ErrorConsole(settings), report);
+                DiagnosticText.Write(console, report);
             if (!report.IsValid)
                 return ExitCodes.InvalidInput;
         }
@@ -121,9 +122,6 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
 
         return plan.Passed ? ExitCodes.Ok : ExitCodes.FindingsBlock;
     }
-
-    /// <summary>Validation notes go with the text report, never into JSON or markdown output.</summary>
-    private IAnsiConsole ErrorConsole(PlanSettings settings) => console;
 
     private static string? WriteSvg(CloudAssembly assembly, string? reportPath)
     {

@@ -61,21 +61,13 @@ public static class ConfigLoader
         {
             // YamlDotNet throws this instead of a YamlException for some malformed input, e.g. a '[' list
             // that is not closed before the next line: report it at the last value it could read.
-            var line = (int)(parser.Current?.Start.Line ?? 1);
-            var column = (int)(parser.Current?.Start.Column ?? 1);
-            diagnostics.SourceMap.Record("", line, column);
-            diagnostics.Report(LoadCodes.YamlSyntax, Severity.Error, "", $"not valid YAML near line {line}, column {column}",
-                "check for an unclosed '[' or '{' and the ':' after each key near that line");
+            ReportAtParser(parser, diagnostics, "", "check for an unclosed '[' or '{' and the ':' after each key near that line");
             return null;
         }
         catch (ArgumentException)
         {
             // YamlDotNet throws this instead of a YamlException for a malformed tag, e.g. '!!b[x' ("Global tags must be valid URIs").
-            var line = (int)(parser.Current?.Start.Line ?? 1);
-            var column = (int)(parser.Current?.Start.Column ?? 1);
-            diagnostics.SourceMap.Record("", line, column);
-            diagnostics.Report(LoadCodes.YamlSyntax, Severity.Error, "", $"not valid YAML near line {line}, column {column}: a '!' tag is malformed",
-                "quote values that start with '!', '&' or '*', e.g. \"!value\"");
+            ReportAtParser(parser, diagnostics, ": a '!' tag is malformed", "quote values that start with '!', '&' or '*', e.g. \"!value\"");
             return null;
         }
 
@@ -93,6 +85,14 @@ public static class ConfigLoader
         }
 
         return stream.Documents[0].RootNode;
+    }
+
+    private static void ReportAtParser(Parser parser, DiagnosticBag diagnostics, string detail, string fix)
+    {
+        var line = (int)(parser.Current?.Start.Line ?? 1);
+        var column = (int)(parser.Current?.Start.Column ?? 1);
+        diagnostics.SourceMap.Record("", line, column);
+        diagnostics.Report(LoadCodes.YamlSyntax, Severity.Error, "", $"not valid YAML near line {line}, column {column}{detail}", fix);
     }
 
     private static (int Line, int Column)? FirstTabIndent(string text)
