@@ -69,9 +69,15 @@ internal sealed class MappingReader
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
             return value;
         _diagnostics.Error(LoadCodes.WrongType, YamlPath.Key(Path, key), $"'{text}' is not a whole number",
-            $"write a number, e.g. {example ?? "80"}");
+            WellKnownPorts.TryGetValue(text, out var port) ? $"write the port number: {port} for {text.ToLowerInvariant()}" : $"write a number, e.g. {example ?? "80"}");
         return null;
     }
+
+    // A protocol written where its port belongs ("port: https") is a common slip; the fix names the number.
+    private static readonly Dictionary<string, int> WellKnownPorts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["http"] = 80, ["https"] = 443, ["ssh"] = 22, ["rdp"] = 3389, ["postgres"] = 5432, ["mysql"] = 3306, ["redis"] = 6379,
+    };
 
     /// <summary>Boolean <paramref name="key"/>, or <paramref name="fallback"/> when absent or invalid (reported).</summary>
     public bool Bool(string key, bool fallback)

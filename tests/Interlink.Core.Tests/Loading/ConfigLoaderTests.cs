@@ -163,6 +163,14 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public void A_protocol_name_where_a_port_belongs_is_a_wrong_type_whose_fix_names_the_port()
+    {
+        var wrong = Single(Load(Replace(Valid, "port: 80", "port: https")), LoadCodes.WrongType);
+        Assert.Equal("service.port", wrong.Path);
+        Assert.Equal("write the port number: 443 for https", wrong.Fix);
+    }
+
+    [Fact]
     public void A_mapping_where_a_single_value_belongs_is_a_wrong_type()
     {
         var wrong = Single(Load(Replace(Valid, "region: us-east-1", "region: { name: us-east-1 }")), LoadCodes.WrongType);
