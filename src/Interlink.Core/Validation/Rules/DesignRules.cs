@@ -165,12 +165,21 @@ public sealed class SameRegionRelayRule : Rule
                     "remove it: same-Region consumers are not yet supported by Interlink (they need an endpoint service in the provider VPC)");
         }
 
+        foreach (var (path, message) in SameRegionConsumers.Of(config))
+            Report(context, path, message, "move the consumer to another Region, or serve it with a plain same-Region endpoint service outside Interlink for now");
+    }
+}
+
+/// <summary>Consumers in the provider's own Region, which neither design supports yet (IL035 in relay mode, IL042 in native).</summary>
+internal static class SameRegionConsumers
+{
+    public static IEnumerable<(string Path, string Message)> Of(InterlinkConfig config)
+    {
         for (var i = 0; i < config.Consumers.Count; i++)
         {
-            if (config.Consumers[i].Region == home)
-                Report(context, $"consumers[{i}].region",
-                    $"consumer '{config.Consumers[i].Name}' is in the provider's own Region {home}; Interlink does not yet support same-Region consumers",
-                    "move the consumer to another Region, or serve it with a plain same-Region endpoint service outside Interlink for now");
+            if (config.Consumers[i].Region == config.Provider.Region)
+                yield return ($"consumers[{i}].region",
+                    $"consumer '{config.Consumers[i].Name}' is in the provider's own Region {config.Provider.Region}; Interlink does not yet support same-Region consumers");
         }
     }
 }

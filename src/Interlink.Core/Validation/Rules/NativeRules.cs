@@ -63,13 +63,8 @@ public sealed class NativeSameRegionRule : Rule
         var config = context.Config;
         if (config.Mode != DeployMode.Native)
             return;
-        for (var i = 0; i < config.Consumers.Count; i++)
-        {
-            if (config.Consumers[i].Region == config.Provider.Region)
-                Report(context, $"consumers[{i}].region",
-                    $"consumer '{config.Consumers[i].Name}' is in the provider's own Region {config.Provider.Region}; Interlink does not yet support same-Region consumers",
-                    "move the consumer to another Region, or serve it with a plain same-Region endpoint outside Interlink for now");
-        }
+        foreach (var (path, message) in SameRegionConsumers.Of(config))
+            Report(context, path, message, "move the consumer to another Region, or serve it with a plain same-Region endpoint outside Interlink for now");
     }
 }
 
