@@ -225,6 +225,7 @@ public class SchemaTests
         { nameof(ConfigKeys.Vpc), "/$defs/vpc" },
         { nameof(ConfigKeys.ExistingSubnet), "/$defs/existingSubnet" },
         { nameof(ConfigKeys.Suppression), "/$defs/suppression" },
+        { nameof(ConfigKeys.Deployment), "/$defs/deployment" },
         { nameof(ConfigKeys.NewVpcOnly), "/$defs/vpc/then" },
     };
 

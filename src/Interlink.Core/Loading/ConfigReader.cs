@@ -39,9 +39,21 @@ internal static class ConfigReader
             .OfType<Suppression>()
             .ToList();
 
+        var deployment = ReadDeployment(top);
+
         if (provider is null)
             return null;
-        return new InterlinkConfig(name, mode, service, provider, relays, consumers, tags, suppressions);
+        return new InterlinkConfig(name, mode, service, provider, relays, consumers, tags, suppressions) { Deployment = deployment };
+    }
+
+    private static DeploymentSpec ReadDeployment(MappingReader top)
+    {
+        var deployment = top.Mapping("deployment", ConfigKeys.Deployment);
+        if (deployment is null)
+            return DeploymentSpec.Default;
+        return new DeploymentSpec(
+            deployment.String("account", example: "\"111111111111\""),
+            deployment.String("bootstrapQualifier", example: DeploymentSpec.DefaultQualifier) ?? DeploymentSpec.DefaultQualifier);
     }
 
     private static ServiceSpec ReadService(MappingReader top)

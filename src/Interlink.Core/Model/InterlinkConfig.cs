@@ -17,7 +17,11 @@ public sealed record InterlinkConfig(
     IReadOnlyList<RelaySpec> Relays,
     IReadOnlyList<ConsumerSpec> Consumers,
     IReadOnlyDictionary<string, string> Tags,
-    IReadOnlyList<Suppression> Suppressions);
+    IReadOnlyList<Suppression> Suppressions)
+{
+    /// <summary>Who deploys the design (<c>deployment:</c>); nothing said means the provider's account.</summary>
+    public DeploymentSpec Deployment { get; init; } = DeploymentSpec.Default;
+}
 
 /// <summary>A security finding accepted on purpose.</summary>
 /// <param name="Rule">The rule ID it silences.</param>

@@ -25,6 +25,15 @@ public sealed record Topology(
     IReadOnlyList<ConsumerSite> Consumers,
     IReadOnlyDictionary<string, string> Tags)
 {
+    /// <summary>Who deploys: the account the operator roles trust and the CDK bootstrap qualifier.</summary>
+    public DeploymentSpec Deployment { get; init; } = DeploymentSpec.Default;
+
+    /// <summary>
+    /// The account that runs <c>interlink deploy</c>: <c>deployment.account</c>, else the provider's; null when
+    /// neither is named (a single-account design: the stack's own account).
+    /// </summary>
+    public string? DeployerAccount => Deployment.Account ?? Provider.Account;
+
     /// <summary>The consumers whose Region is <paramref name="region"/>.</summary>
     public IEnumerable<ConsumerSite> ConsumersIn(string region) => Consumers.Where(c => c.Network.Region == region);
 

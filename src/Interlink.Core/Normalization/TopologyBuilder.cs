@@ -28,7 +28,10 @@ public static class TopologyBuilder
             c.Name,
             new NetworkSite(c.Account ?? config.Provider.Account, c.Region, Layout(sites[1 + config.Relays.Count + i])),
             c.Client, c.PrivateDns, c.HostedZone)).ToList();
-        return new Topology(config.Name, config.Mode, config.Service, provider, Targets(config.Provider.Targets, provider.Vpc), relays, consumers, config.Tags);
+        return new Topology(config.Name, config.Mode, config.Service, provider, Targets(config.Provider.Targets, provider.Vpc), relays, consumers, config.Tags)
+        {
+            Deployment = config.Deployment,
+        };
     }
 
     private static VpcLayout Layout(VpcSite site)

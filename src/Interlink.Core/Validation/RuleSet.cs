@@ -18,6 +18,6 @@ public static class RuleSet
         new NativeNoRelaysRule(), new NativeAzRule(), new NativeSameRegionRule(), new NativeRegionRule(), new NativeDeployNotesRule(),
         new TargetIpInSubnetRule(), new TargetIpUniqueRule(), new TargetCountRule(), new InstanceCountRule(),
         new TargetIpReservedRule(), new ExistingHostsSecurityGroupRule(),
-        new DesignNameRule(), new DerivedNameLengthRule(), new ConsumerNameRule(), new SuppressionRule(),
+        new DesignNameRule(), new DerivedNameLengthRule(), new ConsumerNameRule(), new SuppressionRule(), new BootstrapQualifierRule(),
     ];
 }

@@ -66,3 +66,40 @@ public class NameRulesTests
     public void A_suppression_whose_reason_is_one_word_is_IL070() =>
         Expect.Reported(ConfigText.Relay.With("suppressions:\n  - { rule: ILS010, reason: ok }\n"), "IL070", "suppressions[0].reason", "'ok'");
 }
+
+/// <summary>IL063 and the <c>deployment</c> section: who deploys, so roles trust exactly that principal.</summary>
+public class DeploymentSectionTests
+{
+    [Fact]
+    public void A_deployment_section_with_an_account_and_a_custom_qualifier_passes_and_reaches_the_topology()
+    {
+        var report = ConfigText.Relay.With("deployment: { account: \"999999999999\", bootstrapQualifier: team_a-1 }\n").Validate();
+        Assert.True(report.IsValid, Expect.Describe(report));
+        var topology = Interlink.Core.Normalization.TopologyBuilder.Build(report);
+        Assert.Equal("999999999999", topology.DeployerAccount);
+        Assert.Equal("team_a-1", topology.Deployment.BootstrapQualifier);
+    }
+
+    [Fact]
+    public void Without_a_deployment_section_the_provider_account_deploys_with_the_CDK_default_qualifier()
+    {
+        var topology = Interlink.Core.Normalization.TopologyBuilder.Build(ConfigText.Relay.Validate());
+        Assert.Equal(topology.Provider.Account, topology.DeployerAccount);
+        Assert.Equal("hnb659fds", topology.Deployment.BootstrapQualifier);
+    }
+
+    [Theory]
+    [InlineData("toolongqualifier")]
+    [InlineData("has space")]
+    [InlineData("a.b")]
+    public void A_qualifier_cdk_bootstrap_would_refuse_is_IL063(string qualifier) =>
+        Expect.Reported(ConfigText.Relay.With($"deployment: {{ bootstrapQualifier: '{qualifier}' }}\n"), "IL063", "deployment.bootstrapQualifier", qualifier);
+
+    [Fact]
+    public void A_deployer_account_that_is_not_12_digits_is_IL011() =>
+        Expect.Reported(ConfigText.Relay.With("deployment: { account: \"12345\" }\n"), "IL011", "deployment.account", "12345");
+
+    [Fact]
+    public void An_unknown_key_under_deployment_is_reported() =>
+        Assert.Contains(ConfigText.Relay.With("deployment: { acount: \"999999999999\" }\n").Validate().Diagnostics, d => d.Path == "deployment.acount");
+}

@@ -125,3 +125,26 @@ public sealed partial class SuppressionRule : Rule
     [GeneratedRegex("^ILS[0-9]{3}$")]
     private static partial Regex RuleId();
 }
+
+/// <summary>IL063: <c>deployment.bootstrapQualifier</c> is one <c>cdk bootstrap</c> accepts.</summary>
+public sealed partial class BootstrapQualifierRule : Rule
+{
+    /// <inheritdoc />
+    public override string Code => "IL063";
+
+    /// <inheritdoc />
+    public override string Title => "Bootstrap qualifier is up to 10 letters, digits, hyphens or underscores";
+
+    /// <inheritdoc />
+    public override void Check(ValidationContext context)
+    {
+        var qualifier = context.Config.Deployment.BootstrapQualifier;
+        if (!Pattern().IsMatch(qualifier))
+            Report(context, "deployment.bootstrapQualifier", $"'{qualifier}' cannot be a CDK bootstrap qualifier, so no bootstrap role is named with it",
+                $"use the qualifier you gave 'cdk bootstrap --qualifier' (letters, digits, - and _, at most 10), or remove the key for the default '{DeploymentSpec.DefaultQualifier}'");
+    }
+
+    // The CDK bootstrap template's Qualifier parameter: AllowedPattern "[A-Za-z0-9_-]{1,10}" (aws-cdk bootstrap-template.yaml).
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,10}$")]
+    private static partial Regex Pattern();
+}

@@ -59,6 +59,7 @@ public sealed partial class AccountIdRule : Rule
             Check(context, $"relays[{i}].account", config.Relays[i].Account);
         for (var i = 0; i < config.Consumers.Count; i++)
             Check(context, $"consumers[{i}].account", config.Consumers[i].Account);
+        Check(context, "deployment.account", config.Deployment.Account);
     }
 
     private void Check(ValidationContext context, string path, string? account)
