@@ -49,6 +49,16 @@ public static class Outputs
     /// <summary>Parameter of provider-routes fed by relay <paramref name="region"/>'s peering ID.</summary>
     public static string PeeringParameter(string region) => "PeeringConnectionId" + string.Concat(region.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
+    /// <summary>
+    /// Relay, provider-routes (native: provider): the ARN of the stack's operator role, which <c>interlink deploy</c>
+    /// assumes for what it does outside CloudFormation in that stack's account and Region (accepting endpoint
+    /// connections, setting peering DNS options). Absent when the stack needs nothing done outside CloudFormation.
+    /// </summary>
+    public const string OperatorRoleArn = "OperatorRoleArn";
+
+    /// <summary>Provider: the ARN of the peering-accepter role for relay <paramref name="region"/> (feeds that relay's PeerRoleArn).</summary>
+    public static string AccepterRoleArn(string region) => "PeeringAccepterRoleArn" + string.Concat(region.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+
     /// <summary>Provider: the provider VPC ID parameter in relay stacks.</summary>
     public const string ProviderVpcId = "ProviderVpcId";
 }
