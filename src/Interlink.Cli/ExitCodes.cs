@@ -17,4 +17,10 @@ public static class ExitCodes
 
     /// <summary><c>deploy</c> / <c>destroy</c>: a stack failed; re-running resumes where it stopped.</summary>
     public const int DeployFailed = 4;
+
+    /// <summary><c>diff</c>: the update changes something, and nothing it changes fails or interrupts traffic.</summary>
+    public const int Changes = 5;
+
+    /// <summary><c>diff</c>: the update would fail, interrupt traffic, or leave a deployed stack behind.</summary>
+    public const int ChangesDisrupt = 6;
 }

@@ -57,9 +57,12 @@ public sealed class SchemaRulesRegionsTests : IDisposable
     }
 
     [Fact]
-    public void Rules_also_lists_every_security_rule_and_reachability_code()
+    public void Rules_also_lists_every_security_rule_reachability_code_and_update_consequence()
     {
         var result = App.Run("rules");
+
+        foreach (var (code, _, _) in Interlink.Analysis.Diff.UpdateConsequences.Codes)
+            Assert.Contains(result.Lines, l => l.Contains(code, StringComparison.Ordinal));
 
         foreach (var rule in Interlink.Analysis.Security.SecurityRules.All)
             Assert.Contains(result.Lines, l => l.Contains(rule.Id, StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using Interlink.Analysis.Diff;
 using Interlink.Analysis.Reachability;
 using Interlink.Analysis.Security;
 using Interlink.Core.Validation;
@@ -8,7 +9,7 @@ namespace Interlink.Cli.Commands;
 
 /// <summary>
 /// <c>interlink rules</c>: every code Interlink reports — validation codes (IL…), security rules (ILS…) with their
-/// rationale and fix, and the reachability explanation codes <c>plan</c> uses.
+/// rationale and fix, the reachability explanation codes <c>plan</c> uses, and the update consequences <c>diff</c> reports.
 /// </summary>
 public sealed class RulesCommand(IAnsiConsole console) : Command<EmptyCommandSettings>
 {
@@ -29,6 +30,11 @@ public sealed class RulesCommand(IAnsiConsole console) : Command<EmptyCommandSet
         foreach (var (code, meaning) in ExplanationCodes.All)
             reachability.AddRow(code, Markup.Escape(meaning));
         console.Write(reachability);
+
+        var update = new Table().Title("update consequences (interlink diff)").AddColumns("Code", "Meaning", "What it means");
+        foreach (var (code, kind, title) in UpdateConsequences.Codes)
+            update.AddRow(code, kind.ToString(), Markup.Escape(title));
+        console.Write(update);
         return ExitCodes.Ok;
     }
 }
