@@ -13,7 +13,7 @@ public sealed record QuotaUse(AwsQuota Quota, int Used, string Path, string What
 
     /// <summary>One sentence: what needs how much of which quota.</summary>
     public string Message =>
-        $"{What} needs {Used} of {Quota.Label}, above AWS's default of {Quota.Default} per {Quota.Per}{(Quota.Note is null ? "" : $" ({Quota.Note})")}";
+        $"{What} needs {Used} of {Quota.Label}, above AWS's {(Quota.Adjustable ? "default" : "fixed limit")} of {Quota.Default} per {Quota.Per}{(Quota.Note is null ? "" : $" ({Quota.Note})")}";
 
     /// <summary>The fix: request an increase where AWS allows one, else the remedy alone.</summary>
     public string Fix => Quota.Adjustable
