@@ -1,5 +1,7 @@
+using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Reachability;
 using Interlink.Analysis.Security;
+using Interlink.Core.Quotas;
 using Interlink.Core.Validation;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -29,6 +31,11 @@ public sealed class RulesCommand(IAnsiConsole console) : Command<EmptyCommandSet
         foreach (var (code, meaning) in ExplanationCodes.All)
             reachability.AddRow(code, Markup.Escape(meaning));
         console.Write(reachability);
+
+        var quotas = new Table().Title($"CloudFormation per-template quotas (interlink plan; AWS quotas read {AwsQuotas.Date:yyyy-MM-dd})").AddColumns("Code", "Severity", "Quota", "Limit");
+        foreach (var (code, quota) in StackQuotaCheck.Codes)
+            quotas.AddRow(code, "error", Markup.Escape(quota.Name), quota.Default.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture));
+        console.Write(quotas);
         return ExitCodes.Ok;
     }
 }
