@@ -3,7 +3,10 @@ using Interlink.Cdk.Constructs;
 using Interlink.Cdk.Tests.Support;
 using Interlink.Core.Loading;
 using Interlink.Core.Model;
+using Interlink.Core.Diagnostics;
 using Interlink.Core.Normalization;
+using Interlink.Core.Quotas;
+using Interlink.Core.Validation;
 
 namespace Interlink.Cdk.Tests;
 
@@ -58,6 +61,28 @@ public sealed class QuotaAndDnsTests(ExampleAssemblies examples)
         Assert.Equal("LoadBalancerSecurityGroup", groups[0].LogicalId[..^8]);
         Assert.Contains(SgRule.Egress(groups[0]), r => r.Protocol == "tcp");
         Assert.All(groups.Skip(1), g => Assert.DoesNotContain(SgRule.Egress(g), r => r.Protocol == "tcp"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples.AllWithExtras), MemberType = typeof(Examples))]
+    public void Validation_counts_the_security_group_rules_the_templates_have(string example)
+    {
+        // The quota rules count from the config; this holds their counts to what the constructs really emit.
+        var x = examples[example];
+        var uses = DesignQuotaUse.Of(new ValidationContext(x.Config, new DiagnosticBag(new SourceMap(example)))).ToList();
+
+        var hostRules = x.Provider.OfType("AWS::EC2::SecurityGroup").Where(g => g.Str("GroupDescription").Contains("service hosts", StringComparison.Ordinal)).Sum(g => SgRule.Ingress(g).Count)
+            + x.Provider.OfType("AWS::EC2::SecurityGroupIngress").Count();
+        Assert.Equal(hostRules, uses.Single(u => u.What.StartsWith("the provider hosts' security group", StringComparison.Ordinal)).Used);
+
+        foreach (var template in LoadBalancerTests.LoadBalancerStacks(x))
+        {
+            var groups = template.Single("AWS::ElasticLoadBalancingV2::LoadBalancer").Prop("SecurityGroups").EnumerateArray().Select(template.Target).ToList();
+            var nlbUses = uses.Where(u => u.What.StartsWith(x.Native ? "the provider's NLB" : $"the NLB of the relay in {x.Config.Relays.Single(r => template.StackName.EndsWith(r.Region, StringComparison.Ordinal)).Region}", StringComparison.Ordinal)).ToList();
+            Assert.Equal(groups.Count, nlbUses.Single(u => u.Quota == AwsQuotas.SecurityGroupsPerInterface).Used);
+            Assert.Equal(groups.Sum(g => SgRule.Ingress(g).Count), nlbUses.Single(u => u.Quota == AwsQuotas.RulesPerInterface).Used);
+            Assert.Equal(SgRule.Egress(groups[0]).Count, uses.First(u => u.Path == "provider.targets").Used);
+        }
     }
 
     private static Template LoadBalancerTemplate(Topology seed, IReadOnlyList<string> cidrs)

@@ -56,11 +56,12 @@ public sealed class ServiceLoadBalancer : Construct
         var check = service.HealthCheck;
         var healthPort = check.Port ?? service.TargetPort;
         var targetCidrs = props.Targets.Select(t => t.Subnet.Cidr.ToString()).Distinct().ToList();
-        // Consumer CIDRs spread over as many groups as the default rules-per-group quota needs (NlbIngressGroups); the
+        // Consumer rules spread over as many groups as the default rules-per-group quota needs (NlbIngressGroups); the
         // first group, whose logical ID is the one a single group always had, also holds the egress to the targets.
-        var groups = NlbIngressGroups.Split(props.ClientCidrs).Select((cidrs, i) => SecurityGroups.Create(this, i == 0 ? "SecurityGroup" : $"SecurityGroup{i + 1}", props.Network.VpcId,
+        var consumerRules = props.ClientCidrs.Distinct().Select(c => new TcpRule(c, service.Port, "consumer traffic through PrivateLink"));
+        var groups = NlbIngressGroups.Split(consumerRules).Select((rules, i) => SecurityGroups.Create(this, i == 0 ? "SecurityGroup" : $"SecurityGroup{i + 1}", props.Network.VpcId,
             $"{props.LoadBalancerName}: service port from consumer VPCs{(i == 0 ? "" : $" (part {i + 1})")}",
-            cidrs.Select(c => new TcpRule(c, service.Port, "consumer traffic through PrivateLink")),
+            rules,
             i > 0 ? [] : targetCidrs.SelectMany(c => new[] { service.TargetPort, healthPort }.Distinct().Select(p => new TcpRule(c, p, p == service.TargetPort ? "to service targets" : "health checks to targets"))))).ToList();
 
         var nlb = new CfnLoadBalancer(this, "LoadBalancer", new CfnLoadBalancerProps

@@ -9,7 +9,8 @@ namespace Interlink.Core.Quotas;
 /// <param name="Per">What one count is taken over: "security group", "route table", "VPC", "account and Region", "template", …</param>
 /// <param name="Source">The AWS page that documents it.</param>
 /// <param name="Note">What AWS says about how it is counted, when it matters for a design.</param>
-public sealed record AwsQuota(string Name, string? Code, string ServiceCode, int Default, bool Adjustable, string Per, string Source, string? Note = null)
+/// <param name="Ceiling">The most an increase can give, where AWS documents one (e.g. 16 security groups per interface).</param>
+public sealed record AwsQuota(string Name, string? Code, string ServiceCode, int Default, bool Adjustable, string Per, string Source, string? Note = null, int? Ceiling = null)
 {
     /// <summary>"L-0EA8095F" or, without a code, the name: how messages name the quota.</summary>
     public string Label => Code is null ? $"'{Name}'" : $"{Code} ({Name})";

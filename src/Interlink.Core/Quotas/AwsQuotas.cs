@@ -33,7 +33,7 @@ public static class AwsQuotas
     /// <summary>Security groups per network interface: 5 (up to 16). An NLB takes at most this many.</summary>
     public static readonly AwsQuota SecurityGroupsPerInterface = new(
         "Security groups per network interface", "L-2AFB9258", "vpc", 5, Adjustable: true, "network interface", VpcPage,
-        "adjustable up to 16; this quota times rules per security group cannot exceed 1,000");
+        "adjustable up to 16; this quota times rules per security group cannot exceed 1,000", Ceiling: 16);
 
     /// <summary>
     /// Rules on one network interface, over all its security groups: AWS caps rules per group × groups per interface
@@ -46,12 +46,12 @@ public static class AwsQuotas
     /// <summary>Routes per route table (non-propagated): 50 (up to 1,000).</summary>
     public static readonly AwsQuota RoutesPerRouteTable = new(
         "Routes per route table", "L-93826ACB", "vpc", 50, Adjustable: true, "route table", VpcPage,
-        "non-propagated routes, IPv4 and IPv6 counted separately; adjustable up to 1,000");
+        "non-propagated routes, IPv4 and IPv6 counted separately; adjustable up to 1,000", Ceiling: 1000);
 
     /// <summary>Active VPC peering connections per VPC: 50 (up to 125).</summary>
     public static readonly AwsQuota ActivePeeringsPerVpc = new(
         "Active VPC peering connections per VPC", "L-7E9ECCDB", "vpc", 50, Adjustable: true, "VPC", VpcPage,
-        "adjustable up to 125; raise routes per route table with it");
+        "adjustable up to 125; raise routes per route table with it", Ceiling: 125);
 
     /// <summary>Interface and Gateway Load Balancer endpoints per VPC: 50.</summary>
     public static readonly AwsQuota InterfaceEndpointsPerVpc = new(

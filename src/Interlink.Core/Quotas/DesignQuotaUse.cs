@@ -33,11 +33,11 @@ public static class DesignQuotaUse
         foreach (var (path, label, consumers) in services)
         {
             var cidrs = consumers.Select(c => ValidationContext.Cidr(c.Vpc.Cidr)?.ToString()).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-            var groups = NlbIngressGroups.Split(cidrs).Count;
+            var groups = NlbIngressGroups.GroupsFor(cidrs.Count);
             const string fewer = "serve fewer distinct consumer VPC CIDRs from this NLB (consumers whose VPCs share a CIDR share a rule)";
             yield return new QuotaUse(AwsQuotas.SecurityGroupsPerInterface, groups, path,
                 $"{label}, admitting {cidrs.Count} consumer CIDRs at {NlbIngressGroups.PerGroup} rules per security group,", fewer);
-            yield return new QuotaUse(AwsQuotas.RulesPerInterface, cidrs.Count, path, $"{label}, admitting {cidrs.Count} consumer CIDRs,", fewer);
+            yield return new QuotaUse(AwsQuotas.RulesPerInterface, cidrs.Count * NlbIngressGroups.RulesPerConsumerCidr, path, $"{label}, admitting {cidrs.Count} consumer CIDRs,", fewer);
             yield return new QuotaUse(AwsQuotas.RulesPerSecurityGroup, outbound, "provider.targets",
                 $"the outbound rules of {label}'s security group (each target subnet on the target and health-check ports)",
                 "put the targets in fewer private subnets");

@@ -11,12 +11,15 @@ public sealed record QuotaUse(AwsQuota Quota, int Used, string Path, string What
     /// <summary>True when the design needs more than the default quota allows.</summary>
     public bool Exceeds => Used > Quota.Default;
 
+    /// <summary>True when no increase can cover it: the quota is fixed, or the need is above the documented ceiling.</summary>
+    public bool Unraisable => Exceeds && (!Quota.Adjustable || Used > Quota.Ceiling);
+
     /// <summary>One sentence: what needs how much of which quota.</summary>
     public string Message =>
         $"{What} needs {Used} of {Quota.Label}, above AWS's {(Quota.Adjustable ? "default" : "fixed limit")} of {Quota.Default} per {Quota.Per}{(Quota.Note is null ? "" : $" ({Quota.Note})")}";
 
-    /// <summary>The fix: request an increase where AWS allows one, else the remedy alone.</summary>
-    public string Fix => Quota.Adjustable
+    /// <summary>The fix: request an increase where one can cover the need, else the remedy alone.</summary>
+    public string Fix => !Unraisable
         ? $"request an increase of {Quota.Code ?? Quota.Name} to at least {Used} before deploying (Service Quotas, service '{Quota.ServiceCode}', in every account and Region concerned), or {Remedy}"
-        : Remedy;
+        : Quota.Adjustable ? $"{Remedy} (AWS raises {Quota.Code} to {Quota.Ceiling} at most)" : Remedy;
 }

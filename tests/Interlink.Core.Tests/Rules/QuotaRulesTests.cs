@@ -84,7 +84,7 @@ public class QuotaRulesTests
 
         Assert.True(report.IsValid, Expect.Describe(report));
         Assert.DoesNotContain(report.Diagnostics, d => d.Message.Contains("L-0EA8095F", StringComparison.Ordinal) || d.Message.Contains("L-2AFB9258", StringComparison.Ordinal));
-        Assert.Equal(2, NlbIngressGroups.Split(Enumerable.Range(0, 70).Select(ConsumerCidr)).Count);
+        Assert.Equal(2, NlbIngressGroups.GroupsFor(70));
     }
 
     [Fact]
@@ -102,6 +102,7 @@ public class QuotaRulesTests
     [Theory]
     [InlineData(300, false)]
     [InlineData(301, true)]
+    [InlineData(960, true)]
     public void More_consumer_CIDRs_than_five_security_groups_of_sixty_hold_warn_to_raise_L_2AFB9258(int consumers, bool warns)
     {
         var report = ManyConsumers(consumers, sameAccount: false).Validate();
@@ -109,6 +110,16 @@ public class QuotaRulesTests
         Assert.Equal(warns ? 1 : 0, found.Count);
         if (warns)
             Assert.Equal("relays[0]", found[0].Path);
+        Assert.True(report.IsValid, Expect.Describe(report));
+    }
+
+    [Fact]
+    public void More_groups_than_the_sixteen_AWS_allows_at_most_per_interface_is_an_error()
+    {
+        var report = ManyConsumers(961, sameAccount: false).Validate();
+        var error = Assert.Single(report.Diagnostics, d => d.Code == Hard);
+        Assert.Contains("17 of L-2AFB9258", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AWS raises L-2AFB9258 to 16 at most", error.Fix, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -117,8 +128,10 @@ public class QuotaRulesTests
     public void More_than_a_thousand_consumer_CIDRs_on_one_NLB_is_an_error_no_increase_can_fix(int consumers, bool fails)
     {
         var report = ManyConsumers(consumers, sameAccount: false).Validate();
-        Assert.Equal(fails ? 1 : 0, report.Diagnostics.Count(d => d.Code == Hard));
-        Assert.Equal(!fails, report.IsValid);
+        var found = report.Diagnostics.Where(d => d.Code == Hard && d.Message.Contains("× security groups per network interface", StringComparison.Ordinal)).ToList();
+        Assert.Equal(fails ? 1 : 0, found.Count);
+        if (fails)
+            Assert.Contains("fixed limit of 1000", found[0].Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -4,7 +4,8 @@ using Interlink.Core.Quotas;
 namespace Interlink.Core.Validation.Rules;
 
 /// <summary>
-/// IL080: the design stays inside the AWS quotas no request can raise. Over one, CloudFormation would fail part-way
+/// IL080: the design stays inside the AWS quotas no request can raise (fixed ones, and adjustable ones past their
+/// documented ceiling). Over one, CloudFormation would fail part-way
 /// through the deploy; validation says so first.
 /// </summary>
 public sealed class HardQuotaRule : Rule
@@ -18,7 +19,7 @@ public sealed class HardQuotaRule : Rule
     /// <inheritdoc />
     public override void Check(ValidationContext context)
     {
-        foreach (var use in DesignQuotaUse.Of(context).Where(u => u.Exceeds && !u.Quota.Adjustable))
+        foreach (var use in DesignQuotaUse.Of(context).Where(u => u.Unraisable))
             Report(context, use.Path, use.Message, use.Fix);
     }
 }
@@ -41,7 +42,7 @@ public sealed class AdjustableQuotaRule : Rule
     /// <inheritdoc />
     public override void Check(ValidationContext context)
     {
-        foreach (var use in DesignQuotaUse.Of(context).Where(u => u.Exceeds && u.Quota.Adjustable))
+        foreach (var use in DesignQuotaUse.Of(context).Where(u => u.Exceeds && !u.Unraisable))
             Report(context, use.Path, use.Message, use.Fix);
     }
 }
