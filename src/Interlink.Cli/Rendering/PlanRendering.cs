@@ -128,7 +128,8 @@ internal static class PlanRendering
     {
         var r = plan.Reachability;
         var reachable = r.Verdicts.Count(v => v.Reachable);
-        return $"{reachable} of {r.Verdicts.Count} consumer-target paths reachable; {plan.Security.Errors} security error(s), {plan.Security.Warnings} warning(s); "
+        var quotas = plan.Quotas.HasErrors ? $"{plan.Quotas.Findings.Count} template quota error(s); " : "";
+        return $"{reachable} of {r.Verdicts.Count} consumer-target paths reachable; {plan.Security.Errors} security error(s), {plan.Security.Warnings} warning(s); {quotas}"
             + $"about {CostText.Money(plan.Cost.Total)}/month at {plan.Cost.TrafficGbPerMonth.ToString("#,0.##", CultureInfo.InvariantCulture)} GB/month";
     }
 }

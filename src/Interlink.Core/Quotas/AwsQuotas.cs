@@ -9,7 +9,8 @@ namespace Interlink.Core.Quotas;
 /// <item>Amazon VPC quotas — https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html (codes from the
 /// page's Service Quotas links, as in the awsdocs/amazon-vpc-user-guide source, doc_source/amazon-vpc-limits.md)</item>
 /// <item>AWS PrivateLink quotas — https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html</item>
-/// <item>Quotas for your Network Load Balancers — https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-limits.html</item>
+/// <item>Quotas for your Network Load Balancers — https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-limits.html
+/// (the listeners quota's code, L-57A373D6, comes from a Service Quotas listing, not from the page)</item>
 /// <item>AWS CloudFormation quotas — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html</item>
 /// </list>
 /// A third-party page reports that AWS raised the default routes per route table to 500 in June 2025; the AWS page
