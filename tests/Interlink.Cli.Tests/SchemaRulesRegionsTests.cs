@@ -71,6 +71,15 @@ public sealed class SchemaRulesRegionsTests : IDisposable
     }
 
     [Fact]
+    public void Rules_lists_the_quota_privateDns_and_acceptance_codes_and_the_per_template_quota_codes()
+    {
+        var result = App.Run("rules");
+
+        foreach (var code in new[] { "IL038", "IL071", "IL080", "IL081" }.Concat(Interlink.Analysis.Quotas.StackQuotaCheck.Codes.Select(c => c.Code)))
+            Assert.Contains(result.Lines, l => l.Contains(code, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Regions_lists_the_offline_catalog()
     {
         var result = App.Run("regions");

@@ -2,6 +2,7 @@ using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Cost;
 using Interlink.Analysis.Diagram;
 using Interlink.Analysis.Network;
+using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Reachability;
 using Interlink.Analysis.Security;
 using Interlink.Core.Model;
@@ -27,8 +28,11 @@ public sealed record PlanReport(
     CostComparison? Comparison,
     string Mermaid)
 {
-    /// <summary>True when every consumer reaches every target and no unsuppressed security error remains.</summary>
-    public bool Passed => Reachability.AllReachable && !Security.HasErrors;
+    /// <summary>CloudFormation per-template quotas over the synthesized templates.</summary>
+    public StackQuotaReport Quotas { get; init; } = StackQuotaReport.Empty;
+
+    /// <summary>True when every consumer reaches every target, no unsuppressed security error remains and every template fits.</summary>
+    public bool Passed => Reachability.AllReachable && !Security.HasErrors && !Quotas.HasErrors;
 }
 
 /// <summary>Runs reachability, security rules, cost and the diagram over an assembly.</summary>
@@ -46,6 +50,9 @@ public static class PlanRunner
         var cost = CostEstimator.Estimate(AssemblyBillOfMaterials.Read(assembly), trafficGbPerMonth);
         var levels = CostComparison.DefaultTrafficLevels.Append(trafficGbPerMonth).Distinct().Order().ToList();
         var comparison = topology is null ? null : CostComparison.Compare(topology, levels);
-        return new PlanReport(assembly.Wiring.Name, assembly.Wiring.Mode, reachability, security, cost, comparison, MermaidDiagram.Render(assembly));
+        return new PlanReport(assembly.Wiring.Name, assembly.Wiring.Mode, reachability, security, cost, comparison, MermaidDiagram.Render(assembly))
+        {
+            Quotas = StackQuotaCheck.Run(assembly),
+        };
     }
 }

@@ -35,7 +35,7 @@ public static class SecurityRules
 
     /// <summary>ILS002.</summary>
     public static readonly SecurityRule AcceptanceOff = new(
-        "ILS002", SecuritySeverity.Error, "Endpoint connections from other accounts are accepted without review",
+        Interlink.Core.Security.AcceptanceReview.RuleId, SecuritySeverity.Error, "Endpoint connections from other accounts are accepted without review",
         "With AcceptanceRequired off, any allowed principal in another account connects without the provider approving the endpoint.",
         "Set AcceptanceRequired: true (service.acceptanceRequired in the config) and accept each consumer's endpoint.");
 

@@ -1,6 +1,8 @@
 using Interlink.Analysis.Diff;
+using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Reachability;
 using Interlink.Analysis.Security;
+using Interlink.Core.Quotas;
 using Interlink.Core.Validation;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -35,6 +37,10 @@ public sealed class RulesCommand(IAnsiConsole console) : Command<EmptyCommandSet
         foreach (var (code, kind, title) in UpdateConsequences.Codes)
             update.AddRow(code, kind.ToString(), Markup.Escape(title));
         console.Write(update);
+        var quotas = new Table().Title($"CloudFormation per-template quotas (interlink plan; AWS quotas read {AwsQuotas.Date:yyyy-MM-dd})").AddColumns("Code", "Severity", "Quota", "Limit");
+        foreach (var (code, quota) in StackQuotaCheck.Codes)
+            quotas.AddRow(code, "error", Markup.Escape(quota.Name), quota.Default.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture));
+        console.Write(quotas);
         return ExitCodes.Ok;
     }
 }
