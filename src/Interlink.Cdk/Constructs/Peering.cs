@@ -101,7 +101,11 @@ public sealed partial class PeeringAccepterRole : Construct
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html), so it is the principal
     /// that assumes <c>PeerRoleArn</c> (AWS::EC2::VPCPeeringConnection: "the acceptor account must have a role that allows
     /// the requester account to accept the VPC peering connection",
-    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcpeeringconnection.html).
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcpeeringconnection.html;
+    /// "the cross-account access role must be assumable by you", "Peer with a VPC in another AWS account",
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/peer-with-vpc-in-another-account.html, where "you" is
+    /// whoever runs the stack operation: here the execution role). The execution role needs <c>sts:AssumeRole</c>
+    /// on this role in its own policy too (the bootstrap default, AdministratorAccess, has it).
     /// IAM turns a role ARN in a trust policy into the role's unique ID when the policy is saved, so the requester account
     /// must be bootstrapped before the provider stack deploys ("AWS JSON policy elements: Principal",
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
