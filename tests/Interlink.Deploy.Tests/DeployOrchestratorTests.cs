@@ -60,7 +60,11 @@ public sealed class DeployOrchestratorTests(AssemblyFixture assemblies) : IDispo
         var calls = cdk.Calls().ToDictionary(c => c.Stack);
 
         Assert.Equal(BundleInputs, calls["awsmorocco-provider"].Parameters);
-        Assert.Equal(new Dictionary<string, string> { ["ProviderVpcId"] = FakeOutput("awsmorocco-provider", "vpc-{0}00000000f") },
+        Assert.Equal(new Dictionary<string, string>
+            {
+                ["ProviderVpcId"] = FakeOutput("awsmorocco-provider", "vpc-{0}00000000f"),
+                [Outputs.AccepterRoleArn("us-west-2")] = FakeOutput("awsmorocco-provider", "arn:aws:iam::111111111111:role/accepter-{0}"),
+            },
             calls["awsmorocco-relay-us-west-2"].Parameters);
         Assert.Equal(FakeOutput("awsmorocco-relay-us-west-2", "com.amazonaws.vpce.region.vpce-svc-{0}"),
             calls["awsmorocco-consumer-west"].Parameters["EndpointServiceName"]);

@@ -30,7 +30,9 @@ if [ "$verb" = deploy ] && [ -n "$outputs" ]; then
   "ServedAzIds": "az1,az2",
   "EndpointId": "vpce-${id}",
   "EndpointDnsNames": "Z1:vpce-${id}.example",
-  "ClientInstanceId": "i-${id}"
+  "ClientInstanceId": "i-${id}",
+  "PeeringAccepterRoleArnUsWest2": "arn:aws:iam::111111111111:role/accepter-${id}",
+  "OperatorRoleArn": "arn:aws:iam::111111111111:role/operator-${id}"
 } }
 JSON
 fi
