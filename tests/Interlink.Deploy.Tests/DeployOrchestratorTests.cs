@@ -19,6 +19,7 @@ public sealed class DeployOrchestratorTests(AssemblyFixture assemblies) : IDispo
 
     private readonly FakeCdk cdk = new();
     private readonly FakeConnections connections = new();
+    private readonly FakePeeringDns peeringDns = new();
     private readonly RecordingObserver observer = new();
 
     public void Dispose() => cdk.Dispose();
@@ -236,15 +237,10 @@ public sealed class DeployOrchestratorTests(AssemblyFixture assemblies) : IDispo
     }
 
     private DeployOrchestrator Orchestrator(string? failStack = null, double delaySeconds = 0.2) =>
-        new(cdk.Runner(failStack, delaySeconds), connections, observer);
+        new(cdk.Runner(failStack, delaySeconds), connections, peeringDns, observer);
 
     private DeployRequest Request(string dir, WiringManifest wiring) =>
         new(dir, wiring, cdk.StatePath, ProfileMap.Empty, BundleInputs);
 
-    /// <summary>The value fake-cdk.sh writes for <paramref name="stack"/> ({0} is its id).</summary>
-    private static string FakeOutput(string stack, string pattern)
-    {
-        var id = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(stack)))[..8];
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, id);
-    }
+    private static string FakeOutput(string stack, string pattern) => FakeCdk.Output(stack, pattern);
 }
