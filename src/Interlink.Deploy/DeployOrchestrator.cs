@@ -145,8 +145,7 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
 
     private static string PeeringOf(DeployState state, string relay) =>
         state.Get(relay)?.Outputs.GetValueOrDefault(Outputs.PeeringConnectionId)
-        ?? throw new DeployException($"relay stack {relay} recorded no {Outputs.PeeringConnectionId} output, so its peering DNS options cannot be set; re-run 'interlink deploy'");
-
+        ?? throw new DeployStepException(relay, $"recorded no {Outputs.PeeringConnectionId} output, so its peering DNS options cannot be set; re-run 'interlink deploy'");
 
     /// <summary>
     /// Accepts pending connections of the services whose consumers deploy in <paramref name="phase"/>, every

@@ -133,6 +133,45 @@ public sealed class DeployCommandTests : IDisposable
         Assert.All(aws.CallsOf("DescribeVpcEndpointConnections"), c => Assert.Equal($"role:{RelayRole}", c.Caller));
     }
 
+    [Fact]
+    public void Status_live_exits_4_with_AWS_s_code_when_EC2_refuses()
+    {
+        var config = Seed();
+        Recorded((Relay, new Dictionary<string, string> { ["EndpointServiceId"] = FakeCdk.Output(Relay, "vpce-svc-{0}"), ["OperatorRoleArn"] = RelayRole }));
+        aws.Failures["DescribeVpcEndpointConnections"] = FakeAws.Ec2Error("UnauthorizedOperation", "You are not authorized to perform this operation.");
+
+        CliResult result;
+        using (DeployServices.Use(Services()))
+            result = App.Run("status", config, "--live");
+
+        Assert.Equal(ExitCodes.DeployFailed, result.ExitCode);
+        Assert.Contains(result.Lines, l => l.StartsWith($"error: {Relay}: listing the connections", StringComparison.Ordinal) && l.Contains("UnauthorizedOperation", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Probe_checks_it_acts_as_the_consumer_s_account_and_says_which_profile_to_pass()
+    {
+        var config = Seed();
+        Recorded((Consumer, new Dictionary<string, string> { ["ClientInstanceId"] = "i-0abc", ["EndpointDnsNames"] = "Z1:vpce-0abc.example" }));
+
+        CliResult result;
+        using (DeployServices.Use(Services()))
+            result = App.Run("probe", config);
+
+        Assert.Equal(ExitCodes.DeployFailed, result.ExitCode);
+        Assert.Contains(result.Lines, l => l.StartsWith($"error: {Consumer}: ", StringComparison.Ordinal)
+            && l.Contains("account 111111111111", StringComparison.Ordinal) && l.Contains("--profile 333333333333=PROFILE", StringComparison.Ordinal));
+        Assert.Empty(aws.CallsOf("SendCommand"));
+    }
+
+    /// <summary>Writes the state a deploy would have left for <paramref name="stacks"/>, without deploying.</summary>
+    private void Recorded(params (string Stack, Dictionary<string, string> Outputs)[] stacks)
+    {
+        var state = DeployState.Load(temp.File(".interlink/awsmorocco.state.json"));
+        foreach (var (stack, outputs) in stacks)
+            state.Set(stack, new StackState(StackStatus.Deployed, "x", outputs, DateTimeOffset.UnixEpoch));
+    }
+
     private string Seed(bool acceptanceRequired = true)
     {
         var text = File.ReadAllText(Repo.Example("seed.yaml"));
