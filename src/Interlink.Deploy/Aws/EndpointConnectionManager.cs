@@ -14,7 +14,9 @@ public sealed record EndpointConnection(string EndpointId, string Owner, string 
 /// before a service is destroyed. Every call runs as the service's owner account (<see cref="OperatorCredentials"/>):
 /// DescribeVpcEndpointConnections shows only the caller's own services' connections, so any other account would
 /// see none and accept nothing (EC2 API Reference, DescribeVpcEndpointConnections: "Describes the VPC endpoint
-/// connections to your VPC endpoint services" — https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointConnections.html).
+/// connections to your VPC endpoint services, including any endpoints that are pending your acceptance"; states
+/// pendingAcceptance | pending | available | deleting | deleted | rejected | failed —
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointConnections.html).
 /// </summary>
 /// <param name="aws">Makes the EC2 clients.</param>
 /// <param name="credentials">Credentials per service stack.</param>
