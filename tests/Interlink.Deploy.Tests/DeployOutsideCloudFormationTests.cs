@@ -178,7 +178,7 @@ public sealed class DeployOutsideCloudFormationTests(AssemblyFixture assemblies)
 
     private DeployOrchestrator Orchestrator(WiringManifest wiring)
     {
-        var credentials = new OperatorCredentials(aws, wiring.Name);
+        var credentials = new OperatorCredentials(aws, wiring.Name, assumeRetryDelay: TimeSpan.Zero);
         return new DeployOrchestrator(
             cdk.Runner(delaySeconds: 0.05, accountOf: s => wiring.Stacks[s].Account),
             new EndpointConnectionManager(aws, credentials, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(100)),

@@ -96,6 +96,28 @@ public class OperatorCredentialsTests
     }
 
     [Fact]
+    public async Task A_role_just_created_and_not_yet_assumable_is_tried_again_a_few_times()
+    {
+        aws.Failures["AssumeRole"] = FakeAws.StsError("AccessDenied", "not authorized to perform: sts:AssumeRole");
+        aws.FailuresBeforeSuccess["AssumeRole"] = 2;
+
+        var session = await Credentials().ForAsync(Relay(profile: null), CancellationToken.None);
+
+        Assert.Equal("222222222222", session.Account);
+        Assert.Equal(3, aws.CallsOf("AssumeRole").Count);
+    }
+
+    [Fact]
+    public async Task A_role_refused_every_time_is_tried_four_times_then_fails()
+    {
+        aws.Failures["AssumeRole"] = FakeAws.StsError("AccessDenied", "not authorized to perform: sts:AssumeRole");
+
+        await Assert.ThrowsAsync<DeployStepException>(() => Credentials().ForAsync(Relay(profile: null), CancellationToken.None));
+
+        Assert.Equal(4, aws.CallsOf("AssumeRole").Count);
+    }
+
+    [Fact]
     public async Task A_session_is_reused_for_the_same_stack()
     {
         var credentials = Credentials();
@@ -115,7 +137,7 @@ public class OperatorCredentialsTests
     public void The_role_session_name_is_cut_to_STS_s_64_characters() =>
         Assert.Equal(64, OperatorCredentials.SessionNameFor(new string('x', 100)).Length);
 
-    private OperatorCredentials Credentials() => new(aws, "shop");
+    private OperatorCredentials Credentials() => new(aws, "shop", assumeRetryDelay: TimeSpan.Zero);
 
     private static OperatorTarget Relay(string? profile) => new("shop-relay-us-west-2", "us-west-2", "222222222222", profile, Role);
 }

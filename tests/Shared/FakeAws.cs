@@ -83,6 +83,9 @@ public sealed class FakeAws : IAwsClients
     /// <summary>Operation name → exception thrown instead of answering.</summary>
     public Dictionary<string, Exception> Failures { get; } = [];
 
+    /// <summary>Operation name → how many calls fail before it answers (absent: every call fails).</summary>
+    public Dictionary<string, int> FailuresBeforeSuccess { get; } = [];
+
     /// <summary>Every request, in order.</summary>
     public List<AwsCallRecord> Calls { get; } = [];
 
@@ -125,7 +128,15 @@ public sealed class FakeAws : IAwsClients
         {
             Calls.Add(new AwsCallRecord(operation, region, caller, request));
             if (Failures.TryGetValue(operation, out var failure))
-                throw failure;
+            {
+                if (!FailuresBeforeSuccess.TryGetValue(operation, out var left))
+                    throw failure;
+                if (left > 0)
+                {
+                    FailuresBeforeSuccess[operation] = left - 1;
+                    throw failure;
+                }
+            }
         }
     }
 

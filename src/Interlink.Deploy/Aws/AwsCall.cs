@@ -25,17 +25,20 @@ public static class AwsCall
         {
             return await call();
         }
-        catch (AmazonServiceException e)
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException)
         {
-            // AmazonEC2Exception, AmazonSecurityTokenServiceException, … all derive from it and carry AWS's error code.
-            throw new DeployStepException(stack, $"{doing} failed: {e.ErrorCode ?? e.GetType().Name}: {OneLine(e.Message)}{Hint(e.ErrorCode)}");
-        }
-        catch (AmazonClientException e)
-        {
-            // Raised before AWS answers: no credentials found, an unknown Region, the network.
-            throw new DeployStepException(stack, $"{doing} failed before AWS answered: {OneLine(e.Message)}");
+            throw Failure(stack, doing, e);
         }
     }
+
+    /// <summary>The deploy failure for an AWS SDK error raised while <paramref name="doing"/>.</summary>
+    public static DeployStepException Failure(string stack, string doing, Exception error) => error switch
+    {
+        // AmazonEC2Exception, AmazonSecurityTokenServiceException, … all derive from it and carry AWS's error code.
+        AmazonServiceException e => new DeployStepException(stack, $"{doing} failed: {e.ErrorCode ?? e.GetType().Name}: {OneLine(e.Message)}{Hint(e.ErrorCode)}"),
+        // Raised before AWS answers: no credentials found, an unknown Region, the network.
+        _ => new DeployStepException(stack, $"{doing} failed before AWS answered: {OneLine(error.Message)}"),
+    };
 
     private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
 

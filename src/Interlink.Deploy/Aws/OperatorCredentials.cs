@@ -35,8 +35,16 @@ public sealed record OperatorSession(OperatorTarget Target, string Account, AWSC
 /// </summary>
 /// <param name="aws">Makes the STS clients.</param>
 /// <param name="design">The design name, for the role session name (CloudTrail shows it).</param>
-public sealed class OperatorCredentials(IAwsClients aws, string design)
+/// <param name="assumeRetryDelay">
+/// Wait between AssumeRole attempts refused with AccessDenied (default 5 s, 4 attempts): a role the stack has just
+/// created may not be assumable yet, because IAM is eventually consistent ("Changes that I make are not always
+/// immediately visible", IAM User Guide, Troubleshoot IAM —
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html#troubleshoot_general_eventual-consistency).
+/// </param>
+public sealed class OperatorCredentials(IAwsClients aws, string design, TimeSpan? assumeRetryDelay = null)
 {
+    private const int AssumeAttempts = 4;
+
     /// <summary>
     /// Role session names allow 2–64 characters of <c>[\w+=,.@-]</c>
     /// (STS API Reference, AssumeRole, RoleSessionName: https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html).
@@ -103,8 +111,7 @@ public sealed class OperatorCredentials(IAwsClients aws, string design)
         }
 
         var request = new AssumeRoleRequest { RoleArn = role, RoleSessionName = SessionName };
-        var assumed = await AwsCall.RunAsync(target.Stack, $"assuming {role} (sts:AssumeRole in {target.Region}) with {baseVia} of account {baseAccount}",
-            () => aws.Sts(target.Region, baseCredentials).AssumeRoleAsync(request, cancellationToken));
+        var assumed = await AssumeAsync(target, request, baseCredentials, $"assuming {role} (sts:AssumeRole in {target.Region}) with {baseVia} of account {baseAccount}", cancellationToken);
         var credentials = new SessionAWSCredentials(assumed.Credentials.AccessKeyId, assumed.Credentials.SecretAccessKey, assumed.Credentials.SessionToken);
         var via = $"role {role}";
         var identity = await AwsCall.RunAsync(target.Stack, $"checking the identity of {via} (sts:GetCallerIdentity in {target.Region})",
@@ -116,6 +123,25 @@ public sealed class OperatorCredentials(IAwsClients aws, string design)
         }
 
         return (new OperatorSession(target, identity.Account, credentials, via), assumed.Credentials.Expiration);
+    }
+
+    private async Task<AssumeRoleResponse> AssumeAsync(OperatorTarget target, AssumeRoleRequest request, AWSCredentials? from, string doing, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await aws.Sts(target.Region, from).AssumeRoleAsync(request, cancellationToken);
+            }
+            catch (Amazon.Runtime.AmazonServiceException e) when (e.ErrorCode == "AccessDenied" && attempt < AssumeAttempts)
+            {
+                await Task.Delay(assumeRetryDelay ?? TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException)
+            {
+                throw AwsCall.Failure(target.Stack, doing, e);
+            }
+        }
     }
 
     /// <summary>The account of the base credentials, asked once per (profile, Region); a failure is asked again next time.</summary>
