@@ -24,7 +24,7 @@ public class DeploySettings : CommandSettings
 
     /// <summary>Profiles per stack, account or role.</summary>
     [CommandOption("-p|--profile <KEY=NAME>")]
-    [Description("AWS profile for a role (provider, relay, provider-routes, consumer), an account ID, a stack name or *; repeatable. Without one, the ambient credentials (the CDK CLI assumes each account's bootstrap deploy role).")]
+    [Description("AWS profile for a role (provider, relay, provider-routes, consumer), an account ID, a stack name or *; repeatable. Without one, the ambient credentials: the CDK CLI assumes each account's bootstrap deploy role, and deploy assumes a stack's operator role (OperatorRoleArn output) to accept endpoint connections and set peering DNS options in that stack's account.")]
     public string[] Profiles { get; init; } = [];
 
     /// <summary>Values of parameters no stack output feeds.</summary>
