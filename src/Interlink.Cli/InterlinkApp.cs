@@ -63,7 +63,7 @@ public static class InterlinkApp
                 .WithExample("compare", "examples/fan-out.yaml", "--traffic", "5000");
             config.AddCommand<DeployCommand>("deploy")
                 .WithDescription("Validate, synthesize and deploy phase by phase across accounts and Regions (resumable).")
-                .WithExample("deploy", "examples/seed.yaml", "--dry-run", "--input", "ServiceBundleBucket=my-bucket", "--input", "ServiceBundleKey=service.tar.gz");
+                .WithExample("deploy", "examples/seed.yaml", "--dry-run", "--input", "ServiceBundleBucket=my-bucket", "--input", "ServiceBundleKey=service.tar.gz", "--input", "ServiceBundleSha256=SHA256_OF_THE_TARBALL");
             config.AddCommand<DestroyCommand>("destroy")
                 .WithDescription("Remove everything deploy made, in reverse order, rejecting remaining endpoint connections first.");
             config.AddCommand<ProbeCommand>("probe")

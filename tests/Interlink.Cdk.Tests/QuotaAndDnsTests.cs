@@ -92,8 +92,7 @@ public sealed class QuotaAndDnsTests(ExampleAssemblies examples)
         var network = new Network(stack, "Network", new NetworkProps { Name = "spread", Layout = seed.Relays[0].Network.Vpc });
         _ = new ServiceLoadBalancer(stack, "LoadBalancer", new ServiceLoadBalancerProps
         {
-            LoadBalancerName = "spread-usw2",
-            TargetGroupName = "spread-usw2-tg",
+            DisplayName = "spread-usw2",
             Network = network,
             Service = seed.Service,
             Targets = seed.Targets.Ips,

@@ -200,7 +200,7 @@ public sealed class DeployCommandTests : IDisposable
     {
         var config = temp.Write("seed.yaml", File.ReadAllText(Repo.Example("seed.yaml")));
         var result = CliProcess.Run(new Dictionary<string, string>(), "deploy", config, "--dry-run", "-o", temp.File("cdk.out"),
-            "-i", "ServiceBundleBucket=bucket", "-i", "ServiceBundleKey=key", "-p", "relay=relay-admin");
+            "-i", "ServiceBundleBucket=bucket", "-i", "ServiceBundleKey=key", "-i", $"ServiceBundleSha256={new string('a', 64)}", "-p", "relay=relay-admin");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.StandardOutput.Split('\n');
@@ -209,6 +209,8 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Contains(lines, l => l.Contains("AWS_PROFILE=relay-admin", StringComparison.Ordinal) && l.Contains("deploy awsmorocco-relay-us-west-2", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("'awsmorocco-consumer-west:EndpointServiceName=<awsmorocco-relay-us-west-2.EndpointServiceName>'", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("awsmorocco-provider:ServiceBundleBucket=bucket", StringComparison.Ordinal));
+        // The hosts' image is resolved once on the first real deploy; a dry run neither reads nor pins it.
+        Assert.Contains(lines, l => l.Contains("awsmorocco-provider:ServiceHostImageId=<resolved once from /aws/service/ami-amazon-linux-latest/", StringComparison.Ordinal));
         Assert.False(Directory.Exists(temp.File(".interlink")), "a dry run records no state");
     }
 

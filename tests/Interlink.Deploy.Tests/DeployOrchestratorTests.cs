@@ -15,6 +15,8 @@ public sealed class DeployOrchestratorTests(AssemblyFixture assemblies) : IDispo
     {
         ["ServiceBundleBucket"] = "my-bucket",
         ["ServiceBundleKey"] = "interlink/service-linux-arm64.tar.gz",
+        ["ServiceBundleSha256"] = new string('a', 64),
+        ["ServiceHostImageId"] = "ami-0123456789abcdef0",
     };
 
     private readonly FakeCdk cdk = new();

@@ -21,12 +21,14 @@ public sealed class ProviderRoutesStack : InterlinkStack
         {
             Type = "CommaDelimitedList",
             Description = "Route tables of the target subnets (from the provider stack)",
+            // For a CommaDelimitedList, CloudFormation matches the pattern against each value.
+            AllowedPattern = AllowedPatterns.Ec2Id("rtb"),
         }).ValueAsList;
         var dnsPeerings = new List<string>();
         foreach (var relay in topology.Relays)
         {
             var region = relay.Network.Region;
-            var peering = Parameter(Outputs.PeeringParameter(region), $"Peering to the relay in {region} (from its stack)");
+            var peering = Parameter(Outputs.PeeringParameter(region), $"Peering to the relay in {region} (from its stack)", AllowedPatterns.Ec2Id("pcx"));
             for (var i = 0; i < routeTableCount; i++)
             {
                 _ = new CfnRoute(this, $"To{Names.Pascal(region)}Table{i + 1}", new CfnRouteProps

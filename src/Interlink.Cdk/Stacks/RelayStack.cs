@@ -20,7 +20,7 @@ public sealed class RelayStack : InterlinkStack
         var name = topology.Name;
         var region = relay.Network.Region;
         var network = new Network(this, "Network", new NetworkProps { Name = $"{name}-relay", Layout = relay.Network.Vpc });
-        var providerVpcId = Parameter(Outputs.ProviderVpcId, "Provider VPC ID (from the provider stack's VpcId output)");
+        var providerVpcId = Parameter(Outputs.ProviderVpcId, "Provider VPC ID (from the provider stack's VpcId output)", AllowedPatterns.Ec2Id("vpc"));
         // The accepter role's ARN comes from the provider stack's output (CloudFormation names the role).
         var accepterRoleArn = CrossAccount(topology, relay)
             ? Parameter(Outputs.AccepterRoleArn(region), "Peering-accepter role in the provider account (from the provider stack)", RoleArnPattern)
@@ -39,8 +39,7 @@ public sealed class RelayStack : InterlinkStack
         var consumers = topology.ConsumersIn(region).ToList();
         var nlb = new ServiceLoadBalancer(this, "LoadBalancer", new ServiceLoadBalancerProps
         {
-            LoadBalancerName = NameScheme.LoadBalancer(name, region),
-            TargetGroupName = NameScheme.TargetGroup(name, region),
+            DisplayName = NameScheme.LoadBalancer(name, region),
             Network = network,
             Service = topology.Service,
             Targets = topology.Targets.Ips,

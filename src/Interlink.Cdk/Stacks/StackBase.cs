@@ -39,7 +39,18 @@ public abstract class InterlinkStack : Stack
     protected void Output(string name, string value, string description) =>
         _ = new CfnOutput(this, name, new CfnOutputProps { Value = value, Description = description });
 
-    /// <summary>Declares a string parameter fed by another stack's output (see the wiring manifest).</summary>
+    /// <summary>
+    /// Declares a string parameter fed by another stack's output (see the wiring manifest) or by a deploy input.
+    /// Every string parameter names its <paramref name="allowedPattern"/> (<see cref="AllowedPatterns"/>):
+    /// CloudFormation refuses any other value before anything is created, so no free text reaches a resource or a
+    /// boot script.
+    /// </summary>
     protected string Parameter(string name, string description, string? allowedPattern = null) =>
-        new CfnParameter(this, name, new CfnParameterProps { Type = "String", Description = description, AllowedPattern = allowedPattern }).ValueAsString;
+        new CfnParameter(this, name, new CfnParameterProps
+        {
+            Type = "String",
+            Description = description,
+            AllowedPattern = allowedPattern,
+            ConstraintDescription = allowedPattern is null ? null : $"must match {allowedPattern}",
+        }).ValueAsString;
 }

@@ -93,12 +93,17 @@ internal static class DeployRun
         var aws = services.Aws();
         try
         {
+            var statePath = StatePath(settings.File, topology.Name);
+            var profiles = ProfileMap.Parse(settings.Profiles);
+            // The service hosts' image is resolved once and reused: no update may replace a fixed-IP host by itself.
+            var pinnedInputs = destroy ? inputs
+                : await ServiceHostImagePin.ApplyAsync(settings.Output, wiring, statePath, profiles, inputs, new SsmImageParameterSource(), settings.DryRun, cancellationToken);
             var request = new DeployRequest(
                 Path.GetFullPath(settings.Output),
                 wiring,
-                StatePath(settings.File, topology.Name),
-                ProfileMap.Parse(settings.Profiles),
-                inputs,
+                statePath,
+                profiles,
+                pinnedInputs,
                 AcceptanceRequired: topology.Service.AcceptanceRequired,
                 DryRun: settings.DryRun,
                 AcceptInterval: services.AcceptInterval,
@@ -191,7 +196,7 @@ internal static class DeployRun
         if (inputs.ContainsKey(Interlink.Cdk.Stacks.ProviderStack.BundleBucketParameter))
             return found with { Service = null };
         if (found.Service is null && topology.Targets.CreateHosts && !optional)
-            throw new UsageException($"the provider hosts need the published sample service: run 'scripts/publish.sh service {HostBundles.RuntimeFor(topology.Targets.InstanceType)}' at the repo root, or pass --input ServiceBundleBucket=… --input ServiceBundleKey=… for a copy you uploaded");
+            throw new UsageException($"the provider hosts need the published sample service: run 'scripts/publish.sh service {HostBundles.RuntimeFor(topology.Targets.InstanceType)}' at the repo root, or pass --input ServiceBundleBucket=… --input ServiceBundleKey=… --input ServiceBundleSha256=… for a copy you uploaded");
         return found;
     }
 

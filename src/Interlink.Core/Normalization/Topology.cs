@@ -93,7 +93,8 @@ public sealed record SubnetPlan(Ipv4Cidr Cidr, string Az, bool AzIsId, string? E
 /// <param name="CreateHosts">True when Interlink runs the sample service on hosts it creates.</param>
 /// <param name="Ips">Every target IP, with the subnet it is in.</param>
 /// <param name="InstanceType">Instance type of created hosts.</param>
-public sealed record TargetSet(bool CreateHosts, IReadOnlyList<TargetIp> Ips, string InstanceType);
+/// <param name="ImageId">AMI of created hosts pinned in the config, or null (a deploy input resolved once).</param>
+public sealed record TargetSet(bool CreateHosts, IReadOnlyList<TargetIp> Ips, string InstanceType, string? ImageId = null);
 
 /// <summary>A target IP and the provider subnet holding it.</summary>
 /// <param name="Address">The IPv4 address.</param>

@@ -70,6 +70,6 @@ public static class TopologyBuilder
         var hosts = Enumerable.Range(0, count)
             .Select(i => new TargetIp(TargetLayout.HostIp(subnets.Select(s => s.Cidr).ToList(), i), subnets[i % subnets.Count]))
             .ToList();
-        return new TargetSet(CreateHosts: true, hosts, targets.InstanceType);
+        return new TargetSet(CreateHosts: true, hosts, targets.InstanceType, targets.ImageId);
     }
 }

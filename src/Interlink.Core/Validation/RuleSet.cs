@@ -17,7 +17,7 @@ public static class RuleSet
         new OneRelayPerRegionRule(), new SameRegionRelayRule(), new HasConsumerRule(), new ConsumerAzServedRule(), new PrivateDnsRule(),
         new NativeNoRelaysRule(), new NativeAzRule(), new NativeSameRegionRule(), new NativeRegionRule(), new NativeDeployNotesRule(),
         new TargetIpInSubnetRule(), new TargetIpUniqueRule(), new TargetCountRule(), new InstanceCountRule(),
-        new TargetIpReservedRule(), new ExistingHostsSecurityGroupRule(),
+        new TargetIpReservedRule(), new ExistingHostsSecurityGroupRule(), new ImageIdRule(),
         new DesignNameRule(), new DerivedNameLengthRule(), new ConsumerNameRule(), new SuppressionRule(), new AcceptanceRule(), new BootstrapQualifierRule(),
         new HardQuotaRule(), new AdjustableQuotaRule(),
     ];

@@ -18,6 +18,12 @@ public sealed class ExampleAssemblies : IDisposable
 
     public const string BootstrapQualifier = "team_a-1";
 
+    /// <summary>
+    /// Not an example file: seed synthesized with a published service and probe (small stand-in tarballs), so the
+    /// hosts fetch CDK file assets and the client host installs the probe.
+    /// </summary>
+    public const string SeedWithBundles = "seed-with-bundles";
+
     public const string FriendlyName = "api.awsmorocco.internal";
 
     public const int SeparateHealthPort = 8081;
@@ -49,6 +55,17 @@ public sealed class ExampleAssemblies : IDisposable
     private SynthesizedExample Synthesize(string name)
     {
         var output = Path.Combine(root, "assemblies", name);
+        if (name == SeedWithBundles)
+        {
+            var bundles = Path.Combine(root, "bundles");
+            Directory.CreateDirectory(bundles);
+            var service = Path.Combine(bundles, "interlink-service-linux-arm64.tar.gz");
+            var probe = Path.Combine(bundles, "interlink-probe-linux-arm64.tar.gz");
+            File.WriteAllText(service, "stand-in service bundle");
+            File.WriteAllText(probe, "stand-in probe bundle");
+            return SynthesizedExample.Synthesize(name, output, configPath: Repo.Example("seed"), bundles: new HostBundles(service, probe));
+        }
+
         if (name != SeedWithExtras)
             return SynthesizedExample.Synthesize(name, output, configPath: Repo.Example(name));
 

@@ -29,7 +29,8 @@ public static class ExpectedResources
                     ? t.Provider.Vpc.PrivateSubnets.Count
                     : t.Relays.Sum(r => r.Network.Vpc.PrivateSubnets.Count);
                 if (t.Provider.Vpc.HostSecurityGroupId is not null)
-                    Add("AWS::EC2::SecurityGroupIngress", nlbCidrs * HostPorts(t).Count);
+                    // Each port per NLB subnet, and ICMP "fragmentation needed" per NLB subnet (path MTU discovery).
+                    Add("AWS::EC2::SecurityGroupIngress", nlbCidrs * (HostPorts(t).Count + 1));
                 else
                     Add("AWS::EC2::SecurityGroup");
                 if (t.Targets.CreateHosts)
