@@ -199,12 +199,17 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         var failed = new List<string>();
         var problems = new List<string>();
         var services = OperatorTargets.EndpointServices(request.Wiring, state, request.Profiles).ToDictionary(s => s.Stack, StringComparer.Ordinal);
-        foreach (var phase in request.Wiring.Phases.OrderByDescending(p => p.Index))
+        var record = new DeployedRecord(request.StatePath);
+        var orphans = Orphans(request, record);
+        var stacks = request.Wiring.Stacks.Select(s => (Name: s.Key, Stack: s.Value, App: request.AssemblyDirectory))
+            .Concat(orphans.Select(o => (Name: o.Key, Stack: o.Value, App: record.Directory)))
+            .ToList();
+        foreach (var phase in stacks.GroupBy(s => s.Stack.Phase).OrderByDescending(g => g.Key))
         {
-            observer.PhaseStarted(phase.Index, phase.Stacks);
-            var runs = phase.Stacks.Select(async name =>
+            observer.PhaseStarted(phase.Key, phase.Select(s => s.Name).ToList());
+            var runs = phase.Select(async entry =>
             {
-                var stack = request.Wiring.Stacks[name];
+                var (name, stack, app) = entry;
                 if (state.Get(name)?.Status == StackStatus.Destroyed)
                 {
                     observer.StackSkipped(name, "already destroyed");
@@ -213,7 +218,7 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
                     return;
                 }
 
-                var command = CdkCommands.Destroy(name, request.AssemblyDirectory, request.Profiles.For(name, stack.Account, stack.Role));
+                var command = CdkCommands.Destroy(name, app, request.Profiles.For(name, stack.Account, stack.Role));
                 observer.StackStarted(name, command);
                 if (request.DryRun)
                     return;
@@ -244,6 +249,7 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
                     {
                         ran.Add(name);
                         state.Set(name, new StackState(StackStatus.Destroyed, "", new Dictionary<string, string>(), DateTimeOffset.UtcNow));
+                        record.Forget(name);
                         observer.StackSucceeded(name, clock.Elapsed);
                     }
                     else
@@ -261,6 +267,15 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         return new DeployOutcome(true, ran, skipped, failed);
     }
 
+    /// <summary>
+    /// Stacks the record holds as deployed that the design no longer has (a consumer or relay taken out of the
+    /// config): <c>destroy</c> removes them from the record's own assembly, since the new one has no such stack.
+    /// </summary>
+    public static IReadOnlyDictionary<string, WiringStack> Orphans(DeployRequest request, DeployedRecord record) =>
+        (record.Wiring()?.Stacks ?? new Dictionary<string, WiringStack>())
+            .Where(s => !request.Wiring.Stacks.ContainsKey(s.Key))
+            .ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+
     /// <summary>Deploys one stack: true when it ran and succeeded, false when it failed, null when skipped.</summary>
     private async Task<bool?> DeployStackAsync(DeployRequest request, DeployState state, string name, CancellationToken cancellationToken)
     {
@@ -269,6 +284,10 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         var fingerprint = Fingerprint(Path.Combine(request.AssemblyDirectory, stack.Template), parameters);
         if (!request.DryRun && state.Get(name) is { Status: StackStatus.Deployed } done && done.Fingerprint == fingerprint)
         {
+            // Deployed before the record existed (an earlier Interlink): record it once, as it is.
+            var record = new DeployedRecord(request.StatePath);
+            if (record.Wiring()?.Stacks.ContainsKey(name) != true)
+                record.Record(request.AssemblyDirectory, request.Wiring, name);
             observer.StackSkipped(name, "deployed, unchanged");
             return null;
         }
@@ -290,6 +309,7 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         }
 
         state.Set(name, new StackState(StackStatus.Deployed, fingerprint, ReadOutputs(outputsFile, name), DateTimeOffset.UtcNow));
+        new DeployedRecord(request.StatePath).Record(request.AssemblyDirectory, request.Wiring, name);
         observer.StackSucceeded(name, clock.Elapsed);
         return true;
     }

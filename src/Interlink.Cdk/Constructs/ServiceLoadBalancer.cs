@@ -70,7 +70,7 @@ public sealed class ServiceLoadBalancer : Construct
         // Consumer rules spread over as many groups as the default rules-per-group quota needs (NlbIngressGroups); the
         // first group, whose logical ID is the one a single group always had, also holds the egress to the targets
         // and the ICMP from them.
-        var groups = NlbIngressGroups.Split(consumerRules)
+        var groups = NlbIngressGroups.Split(consumerRules, fragmentationNeeded.Count)
             .Select((rules, i) => SecurityGroups.Create(this, i == 0 ? "SecurityGroup" : $"SecurityGroup{i + 1}", props.Network.VpcId,
                 $"{props.DisplayName}: service port from consumer VPCs{(i == 0 ? "" : $" (part {i + 1})")}", rules, i == 0 ? targetRules : [], i == 0 ? fragmentationNeeded : []))
             .ToList();

@@ -29,15 +29,18 @@ public static class DesignQuotaUse
         IEnumerable<(string Path, string Label, IReadOnlyList<ConsumerSpec> Consumers)> services = config.Mode == DeployMode.Native
             ? [("provider", "the provider's NLB", config.Consumers)]
             : config.Relays.Select((r, i) => ($"relays[{i}]", $"the NLB of the relay in {r.Region}", (IReadOnlyList<ConsumerSpec>)config.Consumers.Where(c => c.Region == r.Region).ToList()));
-        var outbound = TargetSubnetCount(context) * Ports(config.Service).Count;
+        var targetSubnets = TargetSubnetCount(context);
+        var outbound = targetSubnets * Ports(config.Service).Count;
+        var pathMtu = targetSubnets * NlbIngressGroups.PathMtuRulesPerTargetSubnet;
         foreach (var (path, label, consumers) in services)
         {
             var cidrs = consumers.Select(c => ValidationContext.Cidr(c.Vpc.Cidr)?.ToString()).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-            var groups = NlbIngressGroups.GroupsFor(cidrs.Count);
+            var groups = NlbIngressGroups.GroupsFor(cidrs.Count, pathMtu);
             const string fewer = "serve fewer distinct consumer VPC CIDRs from this NLB (consumers whose VPCs share a CIDR share a rule)";
             yield return new QuotaUse(AwsQuotas.SecurityGroupsPerInterface, groups, path,
                 $"{label}, admitting {cidrs.Count} consumer CIDRs at {NlbIngressGroups.PerGroup} rules per security group,", fewer);
-            yield return new QuotaUse(AwsQuotas.RulesPerInterface, cidrs.Count * NlbIngressGroups.RulesPerConsumerCidr, path, $"{label}, admitting {cidrs.Count} consumer CIDRs,", fewer);
+            yield return new QuotaUse(AwsQuotas.RulesPerInterface, (cidrs.Count * NlbIngressGroups.RulesPerConsumerCidr) + pathMtu, path,
+                $"{label}, admitting {cidrs.Count} consumer CIDRs (and ICMP for path MTU discovery from {targetSubnets} target subnets),", fewer);
             yield return new QuotaUse(AwsQuotas.RulesPerSecurityGroup, outbound, "provider.targets",
                 $"the outbound rules of {label}'s security group (each target subnet on the target and health-check ports)",
                 "put the targets in fewer private subnets");
@@ -53,9 +56,10 @@ public static class DesignQuotaUse
             : context.Vpcs.Where(s => s.Role == VpcRole.Relay);
         var nlbCidrs = nlbSites.SelectMany(context.PrivateSubnets).Select(s => s.Cidr).Distinct().Count();
         var existing = config.Provider.Vpc.HostSecurityGroupId is not null;
-        yield return new QuotaUse(AwsQuotas.RulesPerSecurityGroup, nlbCidrs * Ports(config.Service).Count,
+        // A rule per port per NLB subnet, and ICMP "fragmentation needed" from each NLB subnet for path MTU discovery.
+        yield return new QuotaUse(AwsQuotas.RulesPerSecurityGroup, nlbCidrs * (Ports(config.Service).Count + 1),
             config.Mode == DeployMode.Native ? "provider.vpc" : "relays",
-            $"the provider hosts' security group{(existing ? " (existing; its own rules come on top)" : "")}, admitting {nlbCidrs} NLB subnets on {Ports(config.Service).Count} port(s),",
+            $"the provider hosts' security group{(existing ? " (existing; its own rules come on top)" : "")}, admitting {nlbCidrs} NLB subnets on {Ports(config.Service).Count} port(s) and ICMP,",
             "use fewer relay AZs (each relay private subnet is a rule per port), or serve health checks on the target port");
     }
 

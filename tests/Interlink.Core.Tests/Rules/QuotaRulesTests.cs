@@ -100,9 +100,10 @@ public class QuotaRulesTests
     }
 
     [Theory]
-    [InlineData(300, false)]
-    [InlineData(301, true)]
-    [InlineData(960, true)]
+    // The first group also admits ICMP "fragmentation needed" from the two target subnets: 298 consumer rules fill five.
+    [InlineData(298, false)]
+    [InlineData(299, true)]
+    [InlineData(958, true)]
     public void More_consumer_CIDRs_than_five_security_groups_of_sixty_hold_warn_to_raise_L_2AFB9258(int consumers, bool warns)
     {
         var report = ManyConsumers(consumers, sameAccount: false).Validate();
@@ -116,15 +117,16 @@ public class QuotaRulesTests
     [Fact]
     public void More_groups_than_the_sixteen_AWS_allows_at_most_per_interface_is_an_error()
     {
-        var report = ManyConsumers(961, sameAccount: false).Validate();
+        var report = ManyConsumers(959, sameAccount: false).Validate();
         var error = Assert.Single(report.Diagnostics, d => d.Code == Hard);
         Assert.Contains("17 of L-2AFB9258", error.Message, StringComparison.Ordinal);
         Assert.Contains("AWS raises L-2AFB9258 to 16 at most", error.Fix, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(1000, false)]
-    [InlineData(1001, true)]
+    // 998 consumer rules and 2 ICMP rules from the target subnets make the thousand.
+    [InlineData(998, false)]
+    [InlineData(999, true)]
     public void More_than_a_thousand_consumer_CIDRs_on_one_NLB_is_an_error_no_increase_can_fix(int consumers, bool fails)
     {
         var report = ManyConsumers(consumers, sameAccount: false).Validate();
@@ -181,18 +183,19 @@ public class QuotaRulesTests
     }
 
     [Theory]
-    [InlineData(15, false)]
-    [InlineData(16, true)]
+    [InlineData(10, false)]
+    [InlineData(11, true)]
     public void Relays_whose_subnets_need_more_than_sixty_provider_host_rules_warn_with_L_0EA8095F(int relays, bool warns)
     {
-        // Each relay has two private subnets, each admitted on the target port and a separate health-check port: 4 rules.
+        // Each relay has two private subnets, each admitted on the target port, a separate health-check port and ICMP
+        // "fragmentation needed" for path MTU discovery: 6 rules.
         var text = ManyRelays(relays);
         var found = Warnings(text, "L-0EA8095F");
         Assert.Equal(warns ? 1 : 0, found.Count);
         if (warns)
         {
             Assert.Equal("relays", found[0].Path);
-            Assert.Contains($"{relays * 4} of L-0EA8095F", found[0].Message, StringComparison.Ordinal);
+            Assert.Contains($"{relays * 6} of L-0EA8095F", found[0].Message, StringComparison.Ordinal);
         }
     }
 
