@@ -190,8 +190,18 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         }
     }
 
-    /// <summary>Destroys in reverse phase order, rejecting remaining endpoint connections before a service goes.</summary>
-    public async Task<DeployOutcome> DestroyAsync(DeployRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Destroys in reverse phase order, rejecting remaining endpoint connections before a service goes: every stack of
+    /// the design and every recorded stack the design no longer has.
+    /// </summary>
+    public Task<DeployOutcome> DestroyAsync(DeployRequest request, CancellationToken cancellationToken) =>
+        DestroyStacksAsync(request, design: true, cancellationToken);
+
+    /// <summary>Destroys only the recorded stacks the design no longer has (<c>deploy --remove-orphans</c>), in reverse phase order.</summary>
+    public Task<DeployOutcome> RemoveOrphansAsync(DeployRequest request, CancellationToken cancellationToken) =>
+        DestroyStacksAsync(request, design: false, cancellationToken);
+
+    private async Task<DeployOutcome> DestroyStacksAsync(DeployRequest request, bool design, CancellationToken cancellationToken)
     {
         var state = DeployState.Load(request.StatePath);
         var ran = new List<string>();
@@ -201,7 +211,7 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         var services = OperatorTargets.EndpointServices(request.Wiring, state, request.Profiles).ToDictionary(s => s.Stack, StringComparer.Ordinal);
         var record = new DeployedRecord(request.StatePath);
         var orphans = Orphans(request, record);
-        var stacks = request.Wiring.Stacks.Select(s => (Name: s.Key, Stack: s.Value, App: request.AssemblyDirectory))
+        var stacks = request.Wiring.Stacks.Where(_ => design).Select(s => (Name: s.Key, Stack: s.Value, App: request.AssemblyDirectory))
             .Concat(orphans.Select(o => (Name: o.Key, Stack: o.Value, App: record.Directory)))
             .ToList();
         foreach (var phase in stacks.GroupBy(s => s.Stack.Phase).OrderByDescending(g => g.Key))

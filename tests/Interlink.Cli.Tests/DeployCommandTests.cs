@@ -19,7 +19,7 @@ public sealed class DeployCommandTests : IDisposable
     private const string Relay = "awsmorocco-relay-us-west-2";
     private const string Consumer = "awsmorocco-consumer-west";
     private static readonly string RelayRole = $"arn:aws:iam::222222222222:role/{Relay}-OperatorRole";
-    private static readonly string[] BundleInputs = ["-i", "ServiceBundleBucket=bucket", "-i", "ServiceBundleKey=key"];
+    private static readonly string[] BundleInputs = ["-i", "ServiceBundleBucket=bucket", "-i", "ServiceBundleKey=key", "-i", $"ServiceBundleSha256={new string('a', 64)}"];
 
     private readonly TempDirectory temp = new();
     private readonly FakeCdk cdk = new();
@@ -193,7 +193,14 @@ public sealed class DeployCommandTests : IDisposable
     }
 
     private DeployServices Services(Func<string, string?>? accountOf = null) =>
-        new(() => cdk.Runner(delaySeconds: 0.02, accountOf: accountOf), () => aws, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(100));
+        new(() => cdk.Runner(delaySeconds: 0.02, accountOf: accountOf), () => aws, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(100),
+            Images: () => new FixedImage("ami-0fedcba9876543210"));
+
+    /// <summary>The public SSM parameter as a fake: tests never call AWS.</summary>
+    private sealed class FixedImage(string imageId) : Interlink.Deploy.IImageParameterSource
+    {
+        public Task<string> GetAsync(string parameterName, string region, string? profile, CancellationToken cancellationToken) => Task.FromResult(imageId);
+    }
 
     [Fact]
     public void A_dry_run_prints_each_phase_and_command_with_wired_parameters_and_runs_nothing()

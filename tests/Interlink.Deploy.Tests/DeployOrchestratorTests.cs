@@ -11,13 +11,7 @@ namespace Interlink.Deploy.Tests;
 [Collection(DeployCollection.Name)]
 public sealed class DeployOrchestratorTests(AssemblyFixture assemblies) : IDisposable
 {
-    private static readonly Dictionary<string, string> BundleInputs = new()
-    {
-        ["ServiceBundleBucket"] = "my-bucket",
-        ["ServiceBundleKey"] = "interlink/service-linux-arm64.tar.gz",
-        ["ServiceBundleSha256"] = new string('a', 64),
-        ["ServiceHostImageId"] = "ami-0123456789abcdef0",
-    };
+    private static readonly IReadOnlyDictionary<string, string> BundleInputs = DeployInputs.Bundle;
 
     private readonly FakeCdk cdk = new();
     private readonly FakeConnections connections = new();

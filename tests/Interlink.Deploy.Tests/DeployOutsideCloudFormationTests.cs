@@ -20,11 +20,7 @@ public sealed class DeployOutsideCloudFormationTests(AssemblyFixture assemblies)
     private const string SeedConsumer = "awsmorocco-consumer-west";
     private static readonly string SeedRole = $"arn:aws:iam::222222222222:role/{SeedRelay}-OperatorRole";
 
-    private static readonly Dictionary<string, string> BundleInputs = new()
-    {
-        ["ServiceBundleBucket"] = "my-bucket",
-        ["ServiceBundleKey"] = "interlink/service-linux-arm64.tar.gz",
-    };
+    private static readonly IReadOnlyDictionary<string, string> BundleInputs = DeployInputs.Bundle;
 
     private readonly FakeCdk cdk = new();
     private readonly FakeAws aws = new() { AmbientAccount = "111111111111" };

@@ -51,6 +51,16 @@ public sealed class DeployCommandSettings : DeploySettings
     [CommandOption("--allow-finding <CODE>")]
     [Description("Deploy despite this blocking finding (a security error such as ILS002, as 'plan' reports it); repeatable. Naming a code that did not fire is an error. To accept a finding for good, suppress it with a reason in the config.")]
     public string[] AllowFindings { get; init; } = [];
+
+    /// <summary>Update consequences to accept, by code.</summary>
+    [CommandOption("--allow-disruption <CODE>")]
+    [Description("Deploy although the update, compared with what is deployed, fails or interrupts traffic with this consequence (ILU001…ILU015, as 'diff' reports it); repeatable. Naming a code that does not occur is an error.")]
+    public string[] AllowDisruptions { get; init; } = [];
+
+    /// <summary>Remove deployed stacks the design no longer has.</summary>
+    [CommandOption("--remove-orphans")]
+    [Description("After deploying, destroy the deployed stacks that are no longer in the design (a consumer or relay taken out of the config).")]
+    public bool RemoveOrphans { get; init; }
 }
 
 /// <summary>
@@ -88,6 +98,8 @@ internal static class DeployRun
         var wiring = WiringManifest.FromJson(File.ReadAllText(Path.Combine(settings.Output, WiringManifest.FileName)));
         if (settings is DeployCommandSettings deploy && !Gate(console, settings.Output, report.Config!.Suppressions, deploy.AllowFindings))
             return ExitCodes.FindingsBlock;
+        if (settings is DeployCommandSettings update && !UpdateGate.Allows(console, settings.Output, StatePath(settings.File, topology.Name), update))
+            return ExitCodes.ChangesDisrupt;
 
         var services = DeployServices.Current;
         var aws = services.Aws();
@@ -97,7 +109,7 @@ internal static class DeployRun
             var profiles = ProfileMap.Parse(settings.Profiles);
             // The service hosts' image is resolved once and reused: no update may replace a fixed-IP host by itself.
             var pinnedInputs = destroy ? inputs
-                : await ServiceHostImagePin.ApplyAsync(settings.Output, wiring, statePath, profiles, inputs, new SsmImageParameterSource(), settings.DryRun, cancellationToken);
+                : await ServiceHostImagePin.ApplyAsync(settings.Output, wiring, statePath, profiles, inputs, services.ImageSource(), settings.DryRun, cancellationToken);
             var request = new DeployRequest(
                 Path.GetFullPath(settings.Output),
                 wiring,
@@ -119,6 +131,8 @@ internal static class DeployRun
             var outcome = destroy
                 ? await orchestrator.DestroyAsync(request, cancellationToken)
                 : await orchestrator.DeployAsync(request, cancellationToken);
+            if (outcome.Succeeded && settings is DeployCommandSettings { RemoveOrphans: true })
+                outcome = Combine(outcome, await orchestrator.RemoveOrphansAsync(request, cancellationToken));
             var verb = destroy ? "destroy" : "deploy";
             if (outcome.Succeeded)
             {
@@ -183,6 +197,9 @@ internal static class DeployRun
         console.MarkupLineInterpolated($"[red]deploy refused[/]: {verdict.Blocking.Count} security error(s), nothing was deployed; fix them, suppress each with a reason in the config's 'suppressions', or pass {rules} to deploy anyway");
         return false;
     }
+
+    private static DeployOutcome Combine(DeployOutcome deployed, DeployOutcome orphans) => new(
+        orphans.Succeeded, [.. deployed.Ran, .. orphans.Ran], [.. deployed.Skipped, .. orphans.Skipped], orphans.Failed, orphans.Problems);
 
     private static string Where(GateFinding f) => f.Stack.Length == 0 ? "the design" : f.Where.Length == 0 ? f.Stack : $"{f.Stack}/{f.Where}";
 

@@ -13,8 +13,13 @@ namespace Interlink.Cli.Commands;
 /// <param name="PollInterval">How often deploy looks again while endpoint connections settle or a peering becomes active.</param>
 /// <param name="WaitTimeout">How long deploy waits for either.</param>
 /// <param name="AcceptInterval">How often connections are accepted while consumer stacks deploy (null: the orchestrator's default).</param>
-internal sealed record DeployServices(Func<ICdkRunner> Cdk, Func<IAwsClients> Aws, TimeSpan PollInterval, TimeSpan WaitTimeout, TimeSpan? AcceptInterval = null)
+/// <param name="Images">Where the service hosts' image is read the first time (SSM public parameters; null: the real one).</param>
+internal sealed record DeployServices(Func<ICdkRunner> Cdk, Func<IAwsClients> Aws, TimeSpan PollInterval, TimeSpan WaitTimeout, TimeSpan? AcceptInterval = null,
+    Func<IImageParameterSource>? Images = null)
 {
+    /// <summary>The image parameter source in effect.</summary>
+    public IImageParameterSource ImageSource() => Images?.Invoke() ?? new SsmImageParameterSource();
+
     private static readonly AsyncLocal<DeployServices?> Override = new();
 
     /// <summary>The real CDK CLI and AWS.</summary>

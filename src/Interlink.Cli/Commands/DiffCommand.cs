@@ -78,7 +78,7 @@ public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
             newDirectory = settings.Assembly;
         }
 
-        var against = settings.Against ?? DeployedAssembly.PathFor(configFile!, topology!.Name);
+        var against = settings.Against ?? Interlink.Deploy.DeployedRecord.DirectoryFor(DeployRun.StatePath(configFile!, topology!.Name));
         if (settings.Against is null && !Directory.Exists(against))
             throw new UsageException($"nothing deployed is recorded for '{topology!.Name}' ({against} does not exist); deploy first, or compare with an assembly: --against DIR");
 
@@ -108,12 +108,4 @@ public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
             throw new UsageException(e.Message);
         }
     }
-}
-
-/// <summary>Where <c>deploy</c> keeps a copy of what it deployed: <c>.interlink/NAME.deployed</c> beside the config.</summary>
-public static class DeployedAssembly
-{
-    /// <summary>The deployed-assembly directory of design <paramref name="design"/> configured by <paramref name="configFile"/>.</summary>
-    public static string PathFor(string configFile, string design) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configFile))!, ".interlink", $"{design}.deployed");
 }

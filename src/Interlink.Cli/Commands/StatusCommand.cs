@@ -63,19 +63,24 @@ public sealed class StatusCommand(IAnsiConsole console) : AsyncCommand<StatusSet
         }
 
         var table = new Table().AddColumns("Stack", "Status", "Updated (UTC)", "Endpoint", "DNS names");
-        foreach (var stack in StackNames(report.Config))
+        var design = StackNames(report.Config).ToList();
+        // Stacks the state holds as deployed that the config no longer has: deploy leaves them running.
+        var orphans = state.StackNames.Where(s => !design.Contains(s) && state.Get(s)?.Status != StackStatus.Destroyed).ToList();
+        foreach (var stack in design.Concat(orphans))
         {
             var entry = state.Get(stack);
             var outputs = entry?.Outputs ?? new Dictionary<string, string>();
             table.AddRow(
                 Markup.Escape(stack),
-                entry?.Status.ToString().ToLowerInvariant() ?? "not deployed",
+                (entry?.Status.ToString().ToLowerInvariant() ?? "not deployed") + (orphans.Contains(stack) ? ", no longer in the design" : ""),
                 entry?.Updated.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 Markup.Escape(outputs.GetValueOrDefault(Outputs.EndpointId) ?? outputs.GetValueOrDefault(Outputs.EndpointServiceId) ?? ""),
                 Markup.Escape(string.Join(" ", (outputs.GetValueOrDefault(Outputs.EndpointDnsNames) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(e => e[(e.IndexOf(':') + 1)..]))));
         }
 
         console.Write(table);
+        if (orphans.Count > 0)
+            console.MarkupLineInterpolated($"[yellow]{orphans.Count} stack(s) deployed but no longer in the design[/]: {string.Join(", ", orphans)}; remove them with 'interlink deploy {settings.File} --remove-orphans' or 'interlink destroy {settings.File}'");
         if (settings.Live)
             await WriteConnectionsAsync(report.Config, state, profiles, cancellationToken);
         else
