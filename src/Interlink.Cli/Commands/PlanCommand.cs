@@ -66,7 +66,8 @@ public enum PlanFormat
 
 /// <summary>
 /// <c>interlink plan</c>: validate → synthesize (unless given an assembly) → reachability → security → cost →
-/// diagram. Exit 0 when every consumer reaches every target and no security error remains, 3 otherwise, 2 for
+/// deployability → diagram. Exit 0 when every consumer reaches every target, no security error remains and every
+/// deploy-time handshake is allowed, 3 otherwise, 2 for
 /// invalid input.
 /// </summary>
 public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
