@@ -222,20 +222,24 @@ public static class DeployabilityAnalyzer
 
         private void OperatorHandshake(string kind, string title, StackTemplate stack, string logicalId, IReadOnlyList<(string Action, string Region, Dictionary<string, (IamText Arn, Dictionary<string, IamText> Keys)> Resources)> actions)
         {
-            var deployer = Deployer(stack);
+            var deployer = DeployerText(stack);
             var principalDisplay = $"arn:{Partition(stack.Region)}:iam::{deployer}:root (the credentials 'interlink deploy' runs with)";
+            var declared = stack.Template.TryGetProperty("Outputs", out var outputs) && outputs.ValueKind == JsonValueKind.Object
+                && outputs.TryGetProperty(Outputs.OperatorRoleArn, out _);
             var output = resolver.Output(stack.Name, Outputs.OperatorRoleArn);
-            var role = output is CfnUnknown ? null : Reader.FindRole(output);
+            var role = declared ? Reader.FindRole(output) : null;
             if (role is null)
             {
                 Add(Blocked(DeployabilityRules.NoRole, kind, title, stack, logicalId, principalDisplay, "(none)", [], [],
-                    output is CfnUnknown
-                        ? $"stack {stack.Name} outputs no {Outputs.OperatorRoleArn}: deploy has no role in account {stack.Account ?? "(deploying account)"} to act with"
-                        : $"{Outputs.OperatorRoleArn} of {stack.Name} ({output.Display()}) names a role no stack of the assembly declares"));
+                    declared
+                        ? $"{Outputs.OperatorRoleArn} of {stack.Name} ({output.Display()}) names a role no stack of the assembly declares"
+                        : $"stack {stack.Name} outputs no {Outputs.OperatorRoleArn}: deploy has no role in account {stack.Account ?? "(deploying account)"} to act with"));
                 return;
             }
 
-            var trust = Trust(role, principalDisplay, new IamText([new IamSymbol("the deploying principal", false)]), DeployerText(stack), exact: false);
+            // Whoever runs deploy is some principal of the deploying account: its ARN is known up to the name.
+            var principal = "arn:" + Partition(stack.Region) + ":iam::" + deployer + ":" + new IamText([new IamSymbol("the deploying principal", false)]);
+            var trust = Trust(role, principalDisplay, principal, deployer, exact: false);
             var checks = actions.Select(a => Check(role, a.Action, a.Region, a.Resources)).ToList();
             Add(Verdict(kind, title, stack, logicalId, principalDisplay, role, [trust.Step], checks));
         }
@@ -401,8 +405,6 @@ public static class DeployabilityAnalyzer
             var account = stack.Account ?? "${AWS::AccountId}";
             return $"arn:{Partition(stack.Region)}:iam::{account}:role/cdk-{qualifier}-cfn-exec-role-{account}-{stack.Region}";
         }
-
-        private string Deployer(StackTemplate stack) => DeployerText(stack).ToString();
 
         private IamText DeployerText(StackTemplate stack)
         {

@@ -43,7 +43,7 @@ public sealed record IamStatement(
 /// <param name="Action">e.g. <c>ec2:AcceptVpcPeeringConnection</c>.</param>
 /// <param name="Resource">The resource's ARN (or <c>*</c> for actions without resource-level permissions).</param>
 /// <param name="Context">Condition keys present in the request and their values.</param>
-/// <param name="UnknownKeys">Keys present in the request whose values are unknown offline (e.g. resource tags).</param>
+/// <param name="UnknownKeys">Keys present in the request whose values are unknown offline (e.g. resource tags); an entry ending in <c>:</c> or <c>/</c> is a prefix (<c>aws:</c>, <c>aws:ResourceTag/</c>).</param>
 /// <param name="Principal">The calling principal (trust policies), else null.</param>
 /// <param name="PrincipalAccount">The calling principal's account (trust policies), else null.</param>
 public sealed record IamRequest(

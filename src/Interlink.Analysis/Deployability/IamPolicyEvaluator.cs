@@ -151,7 +151,9 @@ public static class IamPolicyEvaluator
         var key = request.Context.Keys.FirstOrDefault(k => string.Equals(k, condition.Key, StringComparison.OrdinalIgnoreCase));
         if (key is null)
         {
-            if (request.UnknownKeys.Any(k => string.Equals(k, condition.Key, StringComparison.OrdinalIgnoreCase)))
+            if (request.UnknownKeys.Any(k => k.EndsWith(':') || k.EndsWith('/')
+                    ? condition.Key.StartsWith(k, StringComparison.OrdinalIgnoreCase)
+                    : string.Equals(k, condition.Key, StringComparison.OrdinalIgnoreCase)))
                 return (Tri.Unknown, $"{condition.Key} is known only once deployed");
 
             // A key missing from the request: positive operators fail, negated ones and IfExists hold.

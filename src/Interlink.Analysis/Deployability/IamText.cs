@@ -116,9 +116,22 @@ public static class IamMatch
                 result = Tri.No;
             else if (wildcards && p[i] is '?')
                 result = v[j] is char ? Step(i + 1, j + 1) : TriLogic.And(Tri.Unknown, Step(i + 1, j + 1));
+            else if (p[i] is char && v[j] is IamSymbol)
+                result = TriLogic.And(Tri.Unknown, Absorb(k => Step(k, j + 1), i + 1, p.Count));
+            else if (p[i] is IamSymbol && v[j] is char)
+                result = TriLogic.And(Tri.Unknown, Absorb(k => Step(i + 1, k), j + 1, v.Count));
             else
                 result = TriLogic.And(Same(p[i], v[j]), Step(i + 1, j + 1));
             return memo[(i, j)] = result;
+        }
+
+        // A symbol stands for text of unknown length: it may stand for any run of the other side's characters.
+        static Tri Absorb(Func<int, Tri> rest, int from, int to)
+        {
+            var result = Tri.No;
+            for (var k = from; k <= to && result != Tri.Yes; k++)
+                result = TriLogic.Or(result, rest(k));
+            return result;
         }
 
         Tri Same(object a, object b) => (a, b) switch
@@ -126,8 +139,6 @@ public static class IamMatch
             (char x, char y) => x == y || (ignoreCase && char.ToLowerInvariant(x) == char.ToLowerInvariant(y)) ? Tri.Yes : Tri.No,
             (IamSymbol x, IamSymbol y) when x.KnownIdentity && y.KnownIdentity => x.Name == y.Name ? Tri.Yes : Tri.No,
             (IamSymbol x, IamSymbol y) when x.Name == y.Name => Tri.Yes,
-
-            // A symbol stands for text of unknown length: whether it equals a literal cannot be told offline.
             _ => Tri.Unknown,
         };
     }
@@ -141,7 +152,7 @@ public static class IamMatch
         var ps = Split(pattern);
         var vs = Split(value);
         if (ps.Count != vs.Count)
-            return ps.Count == 6 && vs.Count == 6 ? Tri.No : Glob(pattern, value);
+            return Tri.No;
         var result = Tri.Yes;
         for (var k = 0; k < ps.Count; k++)
             result = TriLogic.And(result, Glob(ps[k], vs[k]));
