@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace Interlink.Analysis.Deployability;
 
 /// <summary>Whether a handshake is allowed.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<HandshakeStatus>))]
 public enum HandshakeStatus
 {
     /// <summary>The templates allow it: trust and every required resource.</summary>
@@ -75,7 +72,7 @@ public sealed record Handshake(
 /// <param name="LogicalId">Resource concerned.</param>
 /// <param name="Message">What was found.</param>
 /// <param name="Fix">What to change.</param>
-public sealed record DeployabilityFinding(string Code, [property: JsonConverter(typeof(JsonStringEnumConverter<DeployabilitySeverity>))] DeployabilitySeverity Severity, string Stack, string LogicalId, string Message, string Fix);
+public sealed record DeployabilityFinding(string Code, DeployabilitySeverity Severity, string Stack, string LogicalId, string Message, string Fix);
 
 /// <summary>The deployability section of a plan.</summary>
 /// <param name="Handshakes">Every handshake, in stack order.</param>

@@ -72,6 +72,9 @@ public enum PlanFormat
 /// </summary>
 public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
 {
+    /// <summary>The report of the last run (for <c>demo</c>, which compares the lab's packets with its reachability).</summary>
+    internal PlanReport? Report { get; private set; }
+
     /// <inheritdoc />
     public override int Execute(CommandContext context, PlanSettings settings, CancellationToken cancellationToken)
     {
@@ -105,7 +108,7 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
             throw new UsageException(e.Message);
         }
 
-        var plan = PlanRunner.Run(assembly, topology, report?.Config?.Suppressions ?? [], (decimal)settings.Traffic);
+        var plan = Report = PlanRunner.Run(assembly, topology, report?.Config?.Suppressions ?? [], (decimal)settings.Traffic);
         var svgPath = WriteSvg(assembly, settings.Out);
         var rendered = settings.Format switch
         {
