@@ -144,6 +144,42 @@ public sealed class HandshakeTests(Examples examples)
         Assert.False(report.HasErrors);
     }
 
+    [Fact]
+    public void Statements_in_a_separate_policy_resource_attached_to_the_role_count_like_inline_ones()
+    {
+        var contract = Seed();
+        var role = contract.Templates.Properties(Relay, "OperatorRole");
+        var document = role["Policies"]![0]!["PolicyDocument"]!.DeepClone();
+        role.Remove("Policies");
+        contract.Templates.Resources(Relay)["OperatorRoleDefaultPolicy"] = new JsonObject
+        {
+            ["Type"] = "AWS::IAM::Policy",
+            ["Properties"] = new JsonObject { ["PolicyName"] = "operate", ["PolicyDocument"] = document, ["Roles"] = new JsonArray(JsonNode.Parse("""{ "Ref": "OperatorRole" }""")) },
+        };
+
+        var endpoint = Analyze(contract.Assembly(), "seed").Handshakes.Single(h => h.Kind == "endpoint-acceptance");
+
+        Assert.Equal(HandshakeStatus.Allowed, endpoint.Status);
+        Assert.Contains("OperatorRoleDefaultPolicy", endpoint.Actions[1].Resources[0].Statement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_aws_managed_policy_the_assembly_does_not_contain_leaves_the_handshake_unproven_not_allowed()
+    {
+        var contract = Seed();
+        var role = contract.Templates.Properties(Relay, "OperatorRole");
+        role.Remove("Policies");
+        role["ManagedPolicyArns"] = new JsonArray("arn:aws:iam::aws:policy/AmazonEC2FullAccess");
+
+        var report = Analyze(contract.Assembly(), "seed");
+
+        var endpoint = report.Handshakes.Single(h => h.Kind == "endpoint-acceptance");
+        Assert.Equal(HandshakeStatus.Unproven, endpoint.Status);
+        Assert.Equal(DeployabilityRules.Unproven.Id, endpoint.Code);
+        Assert.Contains(report.Findings, f => f.Code == DeployabilityRules.Unproven.Id && f.Severity == DeployabilitySeverity.Warning);
+        Assert.False(report.HasErrors);
+    }
+
     public static TheoryData<string> Cases => [.. Mutations.Keys];
 
     private static readonly Dictionary<string, (string Example, Action<ContractIam> Mutate, string Kind, string Code, string Expected)> Mutations = new()
