@@ -356,10 +356,12 @@ public static class DeployabilityAnalyzer
         private static string Misses(IamDecision decision, string action, string none) =>
             decision.NearMisses.Count == 0 ? none : string.Join("; ", decision.NearMisses.Select(m => $"{m.Statement.Source}: {m.Reason}"));
 
-        // AWS's own examples authorize peering actions per resource type, a condition such as ec2:AccepterVpc only on
-        // the statement for vpc-peering-connection/* and a plain statement for the VPC (Amazon VPC Peering Guide,
-        // "Identity and access management for VPC peering", https://docs.aws.amazon.com/vpc/latest/peering/security-iam.html);
-        // the condition keys each resource type carries come from the Service Authorization Reference data.
+        // AWS's example "Accept a VPC peering connection" (Amazon VPC Peering Guide, "Identity and access management for
+        // VPC peering", https://docs.aws.amazon.com/vpc/latest/peering/security-iam.html) allows the action on
+        // arn:aws:ec2:REGION:ACCEPTER-ACCOUNT:vpc-peering-connection/* with ec2:RequesterVpc = the requester account's
+        // vpc/*, and in a second, unconditioned statement on the accepter's vpc/*: the peering connection is authorized
+        // in the accepter's account and Region, each resource type with its own condition keys (Service Authorization
+        // Reference data).
         private sealed record PeeringFacts(IamText Partition, IamText PeeringId, string AccepterRegion, IamText AccepterAccount, IamText RequesterAccount, bool CrossAccount,
             IamText AccepterVpcId, IamText AccepterVpc, IamText RequesterVpc)
         {

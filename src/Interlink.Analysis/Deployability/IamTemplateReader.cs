@@ -57,14 +57,14 @@ public sealed class IamTemplateReader(CloudAssembly assembly, IntrinsicResolver 
         var template = assembly.Stacks[stack];
         var properties = template.Resources().First(r => r.LogicalId == logicalId).Properties;
         var trust = properties.TryGetProperty("AssumeRolePolicyDocument", out var doc)
-            ? Statements(stack, $"{key} trust policy", resolver.Resolve(stack, doc))
+            ? Statements($"{key} trust policy", resolver.Resolve(stack, doc))
             : [];
         var permissions = new List<IamStatement>();
         var unevaluated = new List<string>();
         if (properties.TryGetProperty("Policies", out var inline))
         {
             foreach (var policy in CfnValue.ListOf(resolver.Resolve(stack, inline)))
-                permissions.AddRange(Statements(stack, $"{key} policy '{policy["PolicyName"]?.Display()}'", policy["PolicyDocument"]));
+                permissions.AddRange(Statements($"{key} policy '{policy["PolicyName"]?.Display()}'", policy["PolicyDocument"]));
         }
 
         var managedArns = properties.TryGetProperty("ManagedPolicyArns", out var m) ? CfnValue.ListOf(resolver.Resolve(stack, m)) : [];
@@ -83,7 +83,7 @@ public sealed class IamTemplateReader(CloudAssembly assembly, IntrinsicResolver 
             var attached = roles.Any(v => v is CfnRef { Attribute: null } rr && rr.Stack == stack && rr.LogicalId == logicalId)
                 || managedArns.Any(v => v is CfnRef { Attribute: null } mr && mr.LogicalId == policyId);
             if (attached && p.TryGetProperty("PolicyDocument", out var pd))
-                permissions.AddRange(Statements(stack, $"{stack}/{policyId}", resolver.Resolve(stack, pd)));
+                permissions.AddRange(Statements($"{stack}/{policyId}", resolver.Resolve(stack, pd)));
         }
 
         var name = properties.TryGetProperty("RoleName", out var rn) ? resolver.Resolve(stack, rn).Text : null;
@@ -95,7 +95,7 @@ public sealed class IamTemplateReader(CloudAssembly assembly, IntrinsicResolver 
         assembly.Stacks.Values.SelectMany(s => s.Resources().Where(r => r.Type == "AWS::IAM::Role").Select(r => Role(s.Name, r.LogicalId)));
 
     /// <summary>Statements of a resolved policy document.</summary>
-    public static IReadOnlyList<IamStatement> Statements(string stack, string source, CfnValue? document)
+    public static IReadOnlyList<IamStatement> Statements(string source, CfnValue? document)
     {
         var result = new List<IamStatement>();
         var statements = CfnValue.ListOf(document?["Statement"]);
