@@ -54,6 +54,10 @@ public static class InterlinkApp
                 .WithDescription("Prove offline that every consumer reaches every target (or say what blocks it), check security rules, estimate cost, draw it.")
                 .WithExample("plan", "examples/seed.yaml")
                 .WithExample("plan", "--assembly", "cdk.out", "--format", "markdown", "--out", "plan.md");
+            config.AddCommand<DiffCommand>("diff")
+                .WithDescription("What deploying the config would change in what is deployed: stacks and resources added, modified and replaced, and what that means for traffic.")
+                .WithExample("diff", "examples/seed.yaml", "--against", "old.out")
+                .WithExample("diff", "--assembly", "new.out", "--against", "old.out", "--format", "markdown");
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("The same config as relay and as native side by side: resources, cost and break-even, hops, phases, needs, limits, and a recommendation.")
                 .WithExample("compare", "examples/fan-out.yaml", "--traffic", "5000");

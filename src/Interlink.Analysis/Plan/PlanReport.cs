@@ -3,6 +3,7 @@ using Interlink.Analysis.Cost;
 using Interlink.Analysis.Deployability;
 using Interlink.Analysis.Diagram;
 using Interlink.Analysis.Network;
+using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Reachability;
 using Interlink.Analysis.Security;
 using Interlink.Core.Model;
@@ -30,8 +31,14 @@ public sealed record PlanReport(
     string Mermaid,
     DeployabilityReport Deployability)
 {
-    /// <summary>True when every consumer reaches every target, no unsuppressed security error remains and no handshake is blocked.</summary>
-    public bool Passed => Reachability.AllReachable && !Security.HasErrors && !Deployability.HasErrors;
+    /// <summary>CloudFormation per-template quotas over the synthesized templates.</summary>
+    public StackQuotaReport Quotas { get; init; } = StackQuotaReport.Empty;
+
+    /// <summary>
+    /// True when every consumer reaches every target, no unsuppressed security error remains, every template fits and
+    /// no deploy-time handshake is blocked.
+    /// </summary>
+    public bool Passed => Reachability.AllReachable && !Security.HasErrors && !Quotas.HasErrors && !Deployability.HasErrors;
 }
 
 /// <summary>Runs reachability, security rules, cost and the diagram over an assembly.</summary>
@@ -51,6 +58,9 @@ public static class PlanRunner
         var levels = CostComparison.DefaultTrafficLevels.Append(trafficGbPerMonth).Distinct().Order().ToList();
         var comparison = topology is null ? null : CostComparison.Compare(topology, levels);
         var deployability = DeployabilityAnalyzer.Analyze(assembly, topology, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
-        return new PlanReport(assembly.Wiring.Name, assembly.Wiring.Mode, reachability, security, cost, comparison, MermaidDiagram.Render(assembly), deployability);
+        return new PlanReport(assembly.Wiring.Name, assembly.Wiring.Mode, reachability, security, cost, comparison, MermaidDiagram.Render(assembly), deployability)
+        {
+            Quotas = StackQuotaCheck.Run(assembly),
+        };
     }
 }

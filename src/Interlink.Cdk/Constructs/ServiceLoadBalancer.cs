@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Interlink.Core.Model;
 using Interlink.Core.Normalization;
+using Interlink.Core.Quotas;
 using Constructs;
 
 namespace Interlink.Cdk.Constructs;
@@ -55,9 +56,16 @@ public sealed class ServiceLoadBalancer : Construct
         var check = service.HealthCheck;
         var healthPort = check.Port ?? service.TargetPort;
         var targetCidrs = props.Targets.Select(t => t.Subnet.Cidr.ToString()).Distinct().ToList();
-        var group = SecurityGroups.Create(this, "SecurityGroup", props.Network.VpcId, $"{props.LoadBalancerName}: service port from consumer VPCs",
-            props.ClientCidrs.Select(c => new TcpRule(c, service.Port, "consumer traffic through PrivateLink")),
-            targetCidrs.SelectMany(c => new[] { service.TargetPort, healthPort }.Distinct().Select(p => new TcpRule(c, p, p == service.TargetPort ? "to service targets" : "health checks to targets"))));
+        var targetRules = targetCidrs
+            .SelectMany(c => new[] { service.TargetPort, healthPort }.Distinct().Select(p => new TcpRule(c, p, p == service.TargetPort ? "to service targets" : "health checks to targets")))
+            .ToList();
+        var consumerRules = props.ClientCidrs.Distinct().Select(c => new TcpRule(c, service.Port, "consumer traffic through PrivateLink"));
+        // Consumer rules spread over as many groups as the default rules-per-group quota needs (NlbIngressGroups); the
+        // first group, whose logical ID is the one a single group always had, also holds the egress to the targets.
+        var groups = NlbIngressGroups.Split(consumerRules)
+            .Select((rules, i) => SecurityGroups.Create(this, i == 0 ? "SecurityGroup" : $"SecurityGroup{i + 1}", props.Network.VpcId,
+                $"{props.LoadBalancerName}: service port from consumer VPCs{(i == 0 ? "" : $" (part {i + 1})")}", rules, i == 0 ? targetRules : []))
+            .ToList();
 
         var nlb = new CfnLoadBalancer(this, "LoadBalancer", new CfnLoadBalancerProps
         {
@@ -66,7 +74,7 @@ public sealed class ServiceLoadBalancer : Construct
             Scheme = "internal",
             IpAddressType = "ipv4",
             Subnets = props.Network.PrivateSubnetIds.ToArray(),
-            SecurityGroups = [group.AttrGroupId],
+            SecurityGroups = groups.Select(g => g.AttrGroupId).ToArray(),
             EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic = props.EnforceOnPrivateLink ? "on" : "off",
             LoadBalancerAttributes = new object[]
             {

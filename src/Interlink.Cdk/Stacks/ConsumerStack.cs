@@ -28,7 +28,6 @@ public sealed class ConsumerStack : InterlinkStack
             Port = topology.Service.Port,
             SubnetIndexes = EndpointSubnets(topology, consumer),
             ServiceRegion = native ? topology.Provider.Region : null,
-            PrivateDnsEnabled = consumer.PrivateDns,
             HostedZoneName = consumer.HostedZone,
         });
         Output(Outputs.EndpointId, endpoint.EndpointId, "Interface endpoint ID");

@@ -8,7 +8,8 @@ namespace Interlink.Cdk.Stacks;
 
 /// <summary>
 /// Phase 3, provider account and Region: once each relay's peering exists, a route to that relay's CIDR in
-/// every provider route table that serves target subnets, so that replies find their way back.
+/// every provider route table that serves target subnets, so that replies find their way back; with peeringDns, the
+/// operator role deploy assumes to set the accepter side's DNS option.
 /// </summary>
 public sealed class ProviderRoutesStack : InterlinkStack
 {
@@ -21,6 +22,7 @@ public sealed class ProviderRoutesStack : InterlinkStack
             Type = "CommaDelimitedList",
             Description = "Route tables of the target subnets (from the provider stack)",
         }).ValueAsList;
+        var dnsPeerings = new List<string>();
         foreach (var relay in topology.Relays)
         {
             var region = relay.Network.Region;
@@ -36,7 +38,19 @@ public sealed class ProviderRoutesStack : InterlinkStack
             }
 
             if (relay.PeeringDns)
-                _ = new Constructs.PeeringDnsResolution(this, $"PeeringDns{Names.Pascal(region)}", new Constructs.PeeringDnsResolutionProps { PeeringConnectionId = peering, Side = Constructs.PeeringSide.Accepter });
+                dnsPeerings.Add(peering);
+        }
+
+        // Peering DNS options cannot be set in CloudFormation: deploy sets the accepter side of each such peering, in
+        // the provider's account and Region, through this role.
+        if (dnsPeerings.Count > 0)
+        {
+            var operatorRole = new Constructs.OperatorRole(this, "Operator", new Constructs.OperatorRoleProps
+            {
+                TrustedAccount = topology.DeployerAccount,
+                PeeringConnectionIds = dnsPeerings,
+            });
+            Output(Outputs.OperatorRoleArn, operatorRole.RoleArn, "Role interlink deploy assumes to set the accepter side's peering DNS options");
         }
     }
 }

@@ -9,7 +9,8 @@ namespace Interlink.Cdk.Stacks;
 
 /// <summary>
 /// Phase 1, provider account and Region: the provider VPC, the service hosts (or rules for the user's own),
-/// a peering-accepter role per relay in another account, and in native mode the NLB and endpoint service.
+/// a peering-accepter role per relay in another account, and in native mode the NLB, the endpoint service
+/// and the operator role that accepts its connections.
 /// </summary>
 public sealed class ProviderStack : InterlinkStack
 {
@@ -51,14 +52,18 @@ public sealed class ProviderStack : InterlinkStack
             BundleKey = key,
         });
 
-        foreach (var relay in topology.Relays.Where(r => RelayStack.CrossAccount(topology, r)))
+        foreach (var relay in topology.Relays.Where(r => WiringPlanner.NeedsAccepterRole(topology, r)))
         {
-            _ = new PeeringAccepterRole(this, $"PeeringAccepter{Names.Pascal(relay.Network.Region)}", new PeeringAccepterRoleProps
+            var region = relay.Network.Region;
+            var accepter = new PeeringAccepterRole(this, $"PeeringAccepter{Names.Pascal(region)}", new PeeringAccepterRoleProps
             {
-                RoleName = Names.AccepterRole(name, relay.Network.Region),
                 RequesterAccount = relay.Network.Account!,
+                RequesterRegion = region,
+                RequesterVpcId = relay.Network.Vpc.ExistingId,
                 VpcId = network.VpcId,
+                BootstrapQualifier = topology.Deployment.BootstrapQualifier,
             });
+            Output(Outputs.AccepterRoleArn(region), accepter.RoleArn, $"Peering-accepter role for the relay in {region} (feeds its PeerRoleArn)");
         }
 
         Output(Outputs.VpcId, network.VpcId, "Provider VPC ID (feeds the relay stacks' peering)");
@@ -98,8 +103,14 @@ public sealed class ProviderStack : InterlinkStack
             AcceptanceRequired = topology.Service.AcceptanceRequired,
             SupportedRegions = topology.Consumers.Select(c => c.Network.Region).Prepend(region).Distinct().ToList(),
         });
+        var operatorRole = new OperatorRole(this, "Operator", new OperatorRoleProps
+        {
+            TrustedAccount = topology.DeployerAccount,
+            EndpointServiceIds = [service.ServiceId],
+        });
         Output(Outputs.EndpointServiceName, service.ServiceName, "Endpoint service name (feeds the consumer stacks)");
         Output(Outputs.EndpointServiceId, service.ServiceId, "Endpoint service ID");
         Output(Outputs.ServedAzIds, string.Join(",", network.Layout.Azs), "AZs the NLB serves");
+        Output(Outputs.OperatorRoleArn, operatorRole.RoleArn, "Role interlink deploy assumes to accept endpoint connections");
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Interlink.Core.Validation;
 using Interlink.Core.Wiring;
 using Interlink.Deploy;
+using Interlink.Deploy.Aws;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -82,18 +83,25 @@ public sealed class StatusCommand(IAnsiConsole console) : AsyncCommand<StatusSet
         return ExitCodes.Ok;
     }
 
+    /// <summary>Each deployed endpoint service's connections, as its owner account sees them (the deploy credential model).</summary>
     private async Task WriteConnectionsAsync(Core.Model.InterlinkConfig config, DeployState state, ProfileMap profiles, CancellationToken cancellationToken)
     {
         var wiring = WiringPlanner.Plan(Core.Normalization.TopologyBuilder.Build(config));
-        foreach (var (name, stack) in wiring.Stacks)
+        var aws = DeployServices.Current.Aws();
+        try
         {
-            if (state.Get(name)?.Outputs.GetValueOrDefault(Outputs.EndpointServiceId) is not { } serviceId)
-                continue;
-            using var api = new Deploy.Aws.Ec2EndpointConnectionApi(stack.Region, profiles.For(name, stack.Account, stack.Role));
-            var connections = await api.ListAsync(serviceId, cancellationToken);
-            console.MarkupLineInterpolated($"{name} {serviceId}: {connections.Count} connection(s)");
-            foreach (var c in connections)
-                console.MarkupLineInterpolated($"  {c.EndpointId} (account {c.Owner}): {c.State}");
+            var manager = new EndpointConnectionManager(aws, new OperatorCredentials(aws, wiring.Name));
+            foreach (var service in OperatorTargets.EndpointServices(wiring, state, profiles))
+            {
+                var connections = await manager.ListAsync(service, cancellationToken);
+                console.MarkupLineInterpolated($"{service.Stack} {service.ServiceId}: {connections.Count} connection(s)");
+                foreach (var c in connections)
+                    console.MarkupLineInterpolated($"  {c.EndpointId} (account {c.Owner}): {c.State}");
+            }
+        }
+        finally
+        {
+            (aws as IDisposable)?.Dispose();
         }
     }
 

