@@ -1,3 +1,4 @@
+using Interlink.Analysis.Deployability;
 using Interlink.Analysis.Diff;
 using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Reachability;
@@ -11,7 +12,8 @@ namespace Interlink.Cli.Commands;
 
 /// <summary>
 /// <c>interlink rules</c>: every code Interlink reports — validation codes (IL…), security rules (ILS…) with their
-/// rationale and fix, the reachability explanation codes <c>plan</c> uses, and the update consequences <c>diff</c> reports.
+/// rationale and fix, deployability codes (ILD…), the reachability explanation codes <c>plan</c> uses, and the update
+/// consequences <c>diff</c> reports.
 /// </summary>
 public sealed class RulesCommand(IAnsiConsole console) : Command<EmptyCommandSettings>
 {
@@ -27,6 +29,11 @@ public sealed class RulesCommand(IAnsiConsole console) : Command<EmptyCommandSet
         foreach (var rule in SecurityRules.All)
             security.AddRow(rule.Id, rule.Severity.ToString().ToLowerInvariant(), Markup.Escape(rule.Title), Markup.Escape(rule.Rationale), Markup.Escape(rule.Fix));
         console.Write(security);
+
+        var deployability = new Table().Title("deployability codes (interlink plan: deploy-time handshakes and Lambda runtimes)").AddColumns("Code", "Severity", "Finding", "Why", "Fix");
+        foreach (var rule in DeployabilityRules.All)
+            deployability.AddRow(rule.Id, rule.Severity.ToString().ToLowerInvariant(), Markup.Escape(rule.Title), Markup.Escape(rule.Rationale), Markup.Escape(rule.Fix));
+        console.Write(deployability);
 
         var reachability = new Table().Title("reachability explanation codes (interlink plan)").AddColumns("Code", "Meaning");
         foreach (var (code, meaning) in ExplanationCodes.All)
