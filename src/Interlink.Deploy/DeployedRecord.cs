@@ -71,8 +71,19 @@ public sealed class DeployedRecord
         {
             if (Wiring() is not { } recorded || ReadManifest(Path.Combine(Directory, CdkManifest)) is not { } manifest)
                 return;
-            manifest["artifacts"]?.AsObject().Remove(stack);
-            manifest["artifacts"]?.AsObject().Remove($"{stack}.assets");
+            foreach (var name in new[] { stack, $"{stack}.assets" })
+            {
+                if (manifest["artifacts"]?[name] is JsonObject artifact)
+                {
+                    foreach (var file in new[] { artifact["properties"]?["templateFile"], artifact["properties"]?["file"] }.OfType<JsonNode>().Select(f => f.GetValue<string>()))
+                        File.Delete(Path.Combine(Directory, Path.GetFileName(file)));
+                }
+
+                manifest["artifacts"]?.AsObject().Remove(name);
+            }
+
+            if (recorded.Stacks.TryGetValue(stack, out var entry))
+                File.Delete(Path.Combine(Directory, Path.GetFileName(entry.Template)));
             var stacks = recorded.Stacks.Where(s => s.Key != stack).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
             Save(manifest, recorded with { Stacks = stacks, Phases = PhasesOf(stacks) });
         }

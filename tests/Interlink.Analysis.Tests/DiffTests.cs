@@ -147,4 +147,24 @@ public class DiffTests(Examples examples)
         Assert.Equal(ResourceChange.MayBeReplaced, resource.Change);
         Assert.Equal(Replacement.Conditional, Assert.Single(resource.Properties).Replacement);
     }
+
+    [Fact]
+    public void A_changed_launch_template_gives_a_new_version_which_replaces_the_fixed_IP_hosts_that_follow_it()
+    {
+        var after = new Mutable(SeedAssembly);
+        var stack = after.Stack("provider");
+        var template = after.Logical(stack, "AWS::EC2::LaunchTemplate");
+        after.Properties(stack, template)["LaunchTemplateData"]!["InstanceType"] = "m7g.large";
+
+        var diff = DiffEngine.Compare(SeedAssembly, after.Assembly());
+
+        var hosts = diff.Stacks.Single(s => s.Name == stack).Resources.Where(r => r.Type == "AWS::EC2::Instance").ToList();
+        Assert.NotEmpty(hosts);
+        Assert.All(hosts, h =>
+        {
+            Assert.Equal(ResourceChange.Replaced, h.Change);
+            Assert.Contains("LatestVersionNumber changes", Assert.Single(h.Properties, p => p.Name == "LaunchTemplate").Because);
+        });
+        Assert.Equal(hosts.Count, diff.Consequences.Count(c => c.Code == "ILU002"));
+    }
 }

@@ -164,6 +164,74 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Empty(aws.CallsOf("SendCommand"));
     }
 
+    [Fact]
+    public void A_deploy_records_what_it_deployed_so_diff_finds_nothing_and_a_deploy_that_changes_nothing_records_nothing_new()
+    {
+        var config = Seed();
+        var first = Deploy(config);
+        Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
+        var record = temp.File(".interlink/awsmorocco.deployed");
+        var written = Directory.GetFiles(record).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        Assert.Contains(Path.Combine(record, "awsmorocco-relay-us-west-2.template.json"), written.Keys);
+        Assert.Contains(Path.Combine(record, "interlink.wiring.json"), written.Keys);
+
+        var diff = App.Run("diff", config, "-o", temp.File("diff.out"));
+        Assert.True(diff.ExitCode == ExitCodes.Ok, diff.ToString());
+
+        var again = Deploy(config);
+        Assert.True(again.ExitCode == ExitCodes.Ok, again.ToString());
+        Assert.Equal(written, Directory.GetFiles(record).ToDictionary(f => f, File.GetLastWriteTimeUtc));
+    }
+
+    [Fact]
+    public void An_update_that_interrupts_traffic_is_refused_with_exit_6_until_allow_disruption_names_each_consequence()
+    {
+        var config = Seed();
+        var first = Deploy(config);
+        Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
+        var deployed = cdk.Calls().Count;
+        File.WriteAllText(config, File.ReadAllText(config).Replace("targetPort: 8080", "targetPort: 9090", StringComparison.Ordinal));
+
+        var refused = Deploy(config);
+
+        Assert.True(refused.ExitCode == ExitCodes.ChangesDisrupt, refused.ToString());
+        Assert.Contains(refused.Lines, l => l.StartsWith("error: ILU012 in awsmorocco-relay-us-west-2/", StringComparison.Ordinal));
+        Assert.Contains(refused.Lines, l => l.StartsWith("deploy refused", StringComparison.Ordinal) && l.Contains("--allow-disruption ILU012", StringComparison.Ordinal));
+        Assert.Equal(deployed, cdk.Calls().Count);
+
+        var codes = refused.Lines.Where(l => l.StartsWith("error: ILU", StringComparison.Ordinal)).Select(l => l["error: ".Length..("error: ".Length + 6)]).Distinct();
+        var accepted = Deploy(config, [.. codes.SelectMany(c => new[] { "--allow-disruption", c })]);
+        Assert.True(accepted.ExitCode == ExitCodes.Ok, accepted.ToString());
+        Assert.Contains(cdk.Calls().Skip(deployed), c => c.Verb == "deploy" && c.Stack == Relay);
+    }
+
+    [Fact]
+    public void A_consumer_taken_out_of_the_config_stays_deployed_shows_in_status_and_remove_orphans_destroys_it_from_the_record()
+    {
+        const string second = "awsmorocco-consumer-west-two";
+        aws.Services[FakeCdk.Output(Relay, "vpce-svc-{0}")].Connections[FakeCdk.Output(second, "vpce-{0}")] = ("444444444444", "available");
+        var config = Seed();
+        var seed = File.ReadAllText(config);
+        File.WriteAllText(config, seed.Replace("tags:", "  - { name: west-two, account: \"444444444444\", region: us-west-2, vpc: { cidr: 10.13.0.0/16, azs: [usw2-az1, usw2-az2] } }\ntags:", StringComparison.Ordinal));
+        var both = Deploy(config);
+        Assert.True(both.ExitCode == ExitCodes.Ok, both.ToString());
+        File.WriteAllText(config, seed);
+
+        var kept = Deploy(config);
+        Assert.True(kept.ExitCode == ExitCodes.Ok, kept.ToString());
+        Assert.Contains(kept.Lines, l => l.Contains("--remove-orphans", StringComparison.Ordinal));
+        Assert.DoesNotContain(cdk.Calls(), c => c.Verb == "destroy");
+        Assert.Contains(App.Run("status", config).Lines, l => l.Contains(second, StringComparison.Ordinal) && l.Contains("no longer in the design", StringComparison.Ordinal));
+
+        var removed = Deploy(config, "--remove-orphans");
+        Assert.True(removed.ExitCode == ExitCodes.Ok, removed.ToString());
+        var destroy = Assert.Single(cdk.Calls(), c => c.Verb == "destroy");
+        Assert.Equal(second, destroy.Stack);
+        Assert.Contains(temp.File(".interlink/awsmorocco.deployed"), destroy.Arguments, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File($".interlink/awsmorocco.deployed/{second}.template.json")), "the record still holds the destroyed stack");
+        Assert.Equal(ExitCodes.Ok, App.Run("diff", config, "-o", temp.File("d.out")).ExitCode);
+    }
+
     /// <summary>Writes the state a deploy would have left for <paramref name="stacks"/>, without deploying.</summary>
     private void Recorded(params (string Stack, Dictionary<string, string> Outputs)[] stacks)
     {

@@ -62,6 +62,18 @@ public sealed class DiffCommandTests(SeedAssembly seed) : IClassFixture<SeedAsse
         Assert.Contains("nothing deployed is recorded", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Plan_against_an_earlier_assembly_puts_the_proof_and_the_change_in_one_markdown_report()
+    {
+        var after = Copy("after", template => Resource(template, "AWS::ElasticLoadBalancingV2::TargetGroup")["Properties"]!["Port"] = 9443);
+
+        var result = App.Run("plan", "--assembly", after, "--against", before, "--format", "markdown");
+
+        Assert.Contains("## Changes", result.Output, StringComparison.Ordinal);
+        Assert.Contains("| ILU012 | interrupts traffic |", result.Output, StringComparison.Ordinal);
+        Assert.Contains("## Reachability", result.Output, StringComparison.Ordinal);
+    }
+
     private string Copy(string name, Action<JsonObject> editRelay)
     {
         var target = temp.File(name);

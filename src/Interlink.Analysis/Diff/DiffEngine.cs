@@ -44,6 +44,8 @@ public static class DiffEngine
                 var causes = new Dictionary<string, Cause>(StringComparer.Ordinal);
                 foreach (var (id, definite) in stack.NewPhysicalIds())
                     causes[id] = new Cause($"{id} is {(definite ? "replaced" : "possibly replaced")} (new physical ID)", definite);
+                foreach (var attribute in stack.AttributesChangedInPlace())
+                    causes.TryAdd(attribute, new Cause($"{attribute} changes whenever the resource is updated", true));
                 if (after.Wiring.Stacks.TryGetValue(stack.Name, out var wiring))
                 {
                     foreach (var (parameter, source) in wiring.Parameters)
@@ -57,6 +59,11 @@ public static class DiffEngine
             }
         }
     }
+
+    private static readonly Dictionary<string, string[]> AttributesChangedByUpdate = new(StringComparer.Ordinal)
+    {
+        ["AWS::EC2::LaunchTemplate"] = ["LatestVersionNumber"],
+    };
 
     /// <summary>Why a value that reads the same changes at deploy time; <paramref name="Definite"/> false when only possibly.</summary>
     internal sealed record Cause(string Reason, bool Definite);
@@ -96,6 +103,15 @@ public static class DiffEngine
         public IEnumerable<(string Id, bool Definite)> NewPhysicalIds() => resources.Values
             .Where(r => r.Change is ResourceChange.Replaced or ResourceChange.MayBeReplaced)
             .Select(r => (r.LogicalId, r.Change == ResourceChange.Replaced));
+
+        /// <summary>
+        /// <c>Id.Attribute</c> of resources updated in place whose attribute takes a new value on every update: a
+        /// launch template's <c>LatestVersionNumber</c> (each change of its data is a new version; AWS CloudFormation
+        /// User Guide, AWS::EC2::LaunchTemplate return values).
+        /// </summary>
+        public IEnumerable<string> AttributesChangedInPlace() => resources.Values
+            .Where(r => r.Change == ResourceChange.Modified && AttributesChangedByUpdate.ContainsKey(r.Type))
+            .SelectMany(r => AttributesChangedByUpdate[r.Type].Select(a => $"{r.LogicalId}.{a}"));
 
         /// <summary>Outputs whose value changes: different text, or a reference to a resource with a new physical ID.</summary>
         public IEnumerable<(string Stack, string Output, bool Definite)> ChangedOutputs()
@@ -178,6 +194,8 @@ public static class DiffEngine
         private readonly List<PropertyChange> properties = [];
 
         public string LogicalId => logicalId;
+
+        public string Type => type;
 
         public ResourceChange Change { get; private set; } = change;
 

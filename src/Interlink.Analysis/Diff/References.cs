@@ -42,12 +42,20 @@ internal static partial class References
         }
     }
 
+    /// <summary>A <c>Fn::GetAtt</c> refers to its resource (<c>Id</c>) and to the attribute itself (<c>Id.Attribute</c>).</summary>
     private static void GetAtt(JsonElement value, IReadOnlySet<string> names, HashSet<string> found)
     {
         if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 && value[0].ValueKind == JsonValueKind.String)
+        {
             Add(value[0].GetString()!, names, found);
+            if (value.GetArrayLength() > 1 && value[1].ValueKind == JsonValueKind.String)
+                Add($"{value[0].GetString()}.{value[1].GetString()}", names, found);
+        }
         else if (value.ValueKind == JsonValueKind.String)
+        {
             Add(value.GetString()!.Split('.')[0], names, found);
+            Add(value.GetString()!, names, found);
+        }
     }
 
     private static void Sub(JsonElement value, IReadOnlySet<string> names, HashSet<string> found)
@@ -57,7 +65,10 @@ internal static partial class References
         if (template.ValueKind != JsonValueKind.String)
             return;
         foreach (Match match in SubVariable().Matches(template.GetString()!))
+        {
             Add(match.Groups[1].Value.Split('.')[0], names, found);
+            Add(match.Groups[1].Value, names, found);
+        }
     }
 
     private static void Add(string name, IReadOnlySet<string> names, HashSet<string> found)

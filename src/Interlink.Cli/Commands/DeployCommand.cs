@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using Interlink.Analysis.Assembly;
+using Interlink.Analysis.Deployability;
+using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Security;
 using Interlink.Cdk;
 using Interlink.Cli.Rendering;
@@ -96,7 +98,7 @@ internal static class DeployRun
         var inputs = ParseInputs(settings.Inputs);
         AssemblyBuilder.Synthesize(topology, settings.Output, Bundles(topology, inputs, settings.DryRun || destroy));
         var wiring = WiringManifest.FromJson(File.ReadAllText(Path.Combine(settings.Output, WiringManifest.FileName)));
-        if (settings is DeployCommandSettings deploy && !Gate(console, settings.Output, report.Config!.Suppressions, deploy.AllowFindings))
+        if (settings is DeployCommandSettings deploy && !Gate(console, settings.Output, topology, report.Config!.Suppressions, deploy.AllowFindings))
             return ExitCodes.FindingsBlock;
         if (settings is DeployCommandSettings update && !UpdateGate.Allows(console, settings.Output, StatePath(settings.File, topology.Name), update))
             return ExitCodes.ChangesDisrupt;
@@ -164,7 +166,7 @@ internal static class DeployRun
     /// <c>--allow-finding</c> names its rule. Other checks add their blocking findings to the same list.
     /// </summary>
     /// <returns>True when deploy may go ahead.</returns>
-    private static bool Gate(IAnsiConsole console, string assemblyDirectory, IReadOnlyList<Suppression> suppressions, IReadOnlyList<string> allowed)
+    private static bool Gate(IAnsiConsole console, string assemblyDirectory, Topology topology, IReadOnlyList<Suppression> suppressions, IReadOnlyList<string> allowed)
     {
         CloudAssembly assembly;
         try
@@ -176,9 +178,15 @@ internal static class DeployRun
             throw new UsageException(e.Message);
         }
 
+        // The same blocking findings 'plan' reports: security errors, deploy-time handshakes the templates' IAM does
+        // not allow (or a blocked Lambda runtime), and templates over CloudFormation's per-template limits.
         var findings = SecurityCheck.Run(assembly, suppressions).Active
             .Where(f => f.Severity == SecuritySeverity.Error)
-            .Select(f => new GateFinding(f.Rule, f.Stack, f.LogicalId, f.Message, f.Fix));
+            .Select(f => new GateFinding(f.Rule, f.Stack, f.LogicalId, f.Message, f.Fix))
+            .Concat(DeployabilityAnalyzer.Analyze(assembly, topology, DateOnly.FromDateTime(DateTime.UtcNow)).Findings
+                .Where(f => f.Severity == DeployabilitySeverity.Error)
+                .Select(f => new GateFinding(f.Code, f.Stack, f.LogicalId, f.Message, f.Fix)))
+            .Concat(StackQuotaCheck.Run(assembly).Findings.Select(f => new GateFinding(f.Code, f.Stack, "", f.Message, f.Fix)));
         var verdict = DeployGate.Check(findings, allowed);
         if (verdict.UnusedOverrides.Count > 0)
         {
@@ -194,7 +202,7 @@ internal static class DeployRun
         foreach (var f in verdict.Blocking)
             console.MarkupLineInterpolated($"[red]error:[/] {f.Code} in {Where(f)}: {f.Message}; fix: {f.Fix}");
         var rules = string.Join(" ", verdict.Blocking.Select(f => f.Code).Distinct().Select(c => $"--allow-finding {c}"));
-        console.MarkupLineInterpolated($"[red]deploy refused[/]: {verdict.Blocking.Count} security error(s), nothing was deployed; fix them, suppress each with a reason in the config's 'suppressions', or pass {rules} to deploy anyway");
+        console.MarkupLineInterpolated($"[red]deploy refused[/]: {verdict.Blocking.Count} blocking finding(s), nothing was deployed; fix them, suppress each with a reason in the config's 'suppressions', or pass {rules} to deploy anyway");
         return false;
     }
 

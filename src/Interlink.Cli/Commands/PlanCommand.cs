@@ -49,6 +49,11 @@ public sealed class PlanSettings : CommandSettings
     [Description("Where synthesis writes the assembly (default: cdk.out).")]
     [DefaultValue("cdk.out")]
     public string Output { get; init; } = "cdk.out";
+
+    /// <summary>An assembly to show the changes against.</summary>
+    [CommandOption("--against <DIR>")]
+    [Description("Also show what deploying this design changes compared with that cloud assembly (as 'interlink diff --against' does), so one report holds the proof and the change.")]
+    public string? Against { get; init; }
 }
 
 /// <summary>Formats of <c>plan</c>.</summary>
@@ -116,6 +121,8 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
             PlanFormat.Markdown => PlanRendering.Markdown(plan, svgPath),
             _ => PlanRendering.Text(plan, svgPath),
         };
+        if (settings.Against is { } against)
+            rendered = WithDiff(rendered, settings.Format, against, assembly);
         if (settings.Out is null)
             console.Profile.Out.Writer.Write(rendered);
         else
@@ -125,6 +132,27 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
         }
 
         return plan.Passed ? ExitCodes.Ok : ExitCodes.FindingsBlock;
+    }
+
+    /// <summary>The plan followed by what deploying it changes compared with <paramref name="against"/>.</summary>
+    private static string WithDiff(string rendered, PlanFormat format, string against, CloudAssembly assembly)
+    {
+        CloudAssembly before;
+        try
+        {
+            before = CloudAssembly.Read(against);
+        }
+        catch (AssemblyException e)
+        {
+            throw new UsageException($"--against: {e.Message}");
+        }
+
+        var diff = Interlink.Analysis.Diff.DiffEngine.Compare(before, assembly);
+        if (format != PlanFormat.Json)
+            return rendered + Environment.NewLine + (format == PlanFormat.Markdown ? DiffRendering.Markdown(diff, against) : DiffRendering.Text(diff, against));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(rendered)!.AsObject();
+        json["changes"] = System.Text.Json.JsonSerializer.SerializeToNode(new { against, summary = DiffRendering.Summary(diff), exitCode = DiffCommand.ExitCode(diff), diff }, JsonReport.Options);
+        return json.ToJsonString(JsonReport.Options) + Environment.NewLine;
     }
 
     private static string? WriteSvg(CloudAssembly assembly, string? reportPath)
