@@ -15,6 +15,12 @@ public enum StackStatus
 
     /// <summary>Destroyed.</summary>
     Destroyed,
+
+    /// <summary>
+    /// The last attempt was interrupted (Ctrl-C, SIGTERM) while the CDK CLI ran: CloudFormation may have finished,
+    /// rolled back or still be working on it. The next deploy or destroy runs the stack again.
+    /// </summary>
+    Interrupted,
 }
 
 /// <summary>What the state file remembers of one stack.</summary>
@@ -26,11 +32,21 @@ public sealed record StackState(StackStatus Status, string Fingerprint, IReadOnl
 
 /// <summary>
 /// The deploy's memory between runs: a JSON file written whole after every stack, so a deploy that failed
-/// resumes where it stopped and a finished one re-runs as a no-op.
+/// resumes where it stopped and a finished one re-runs as a no-op. Only the holder of the <see cref="DeployLock"/>
+/// writes it; readers always see a whole file (a unique temporary file, flushed to disk, renamed over it).
 /// </summary>
 public sealed class DeployState
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>The code of every "the state file cannot be used" error.</summary>
+    public const string DamagedCode = "ILD001";
+
+    // Statuses are names only: JsonStringEnumConverter would otherwise accept any integer ("status": 7) as a status.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter<StackStatus>(allowIntegerValues: false) },
+    };
+
     private readonly Dictionary<string, StackState> _stacks;
     private readonly object _gate = new();
 
@@ -44,20 +60,39 @@ public sealed class DeployState
     public string Path { get; }
 
     /// <summary>Loads <paramref name="path"/>, or starts empty when it does not exist.</summary>
+    /// <exception cref="DeployException">The file is not a deploy state this Interlink understands (code <see cref="DamagedCode"/>).</exception>
     public static DeployState Load(string path)
     {
         if (!File.Exists(path))
             return new DeployState(path, new Dictionary<string, StackState>(StringComparer.Ordinal));
+        Dictionary<string, StackState>? stacks;
         try
         {
-            var stacks = JsonSerializer.Deserialize<Dictionary<string, StackState>>(File.ReadAllText(path), Json);
-            return new DeployState(path, new Dictionary<string, StackState>(stacks ?? [], StringComparer.Ordinal));
+            stacks = JsonSerializer.Deserialize<Dictionary<string, StackState>>(File.ReadAllText(path), Json);
         }
         catch (JsonException e)
         {
-            throw new DeployException($"{path}: the deploy state is damaged ({e.Message}); move it aside to start over");
+            throw Damaged(path, e.Path is { Length: > 1 } where ? where : "$", FirstLine(e.Message));
         }
+
+        foreach (var (stack, entry) in stacks ?? [])
+        {
+            // Each of these would otherwise surface later as a crash (exit 1) far from the file that caused it.
+            if (entry is null)
+                throw Damaged(path, $"$.{stack}", "null where a stack's state is expected");
+            if (!Enum.IsDefined(entry.Status))
+                throw Damaged(path, $"$.{stack}.status", $"'{entry.Status}' is not a stack status ({string.Join(", ", Enum.GetNames<StackStatus>())})");
+            if (entry.Fingerprint is null || entry.Outputs is null || entry.Outputs.Values.Any(v => v is null))
+                throw Damaged(path, $"$.{stack}", "a fingerprint or outputs are missing or null");
+        }
+
+        return new DeployState(path, new Dictionary<string, StackState>(stacks ?? [], StringComparer.Ordinal));
     }
+
+    private static DeployException Damaged(string path, string where, string what) =>
+        new($"{DamagedCode} {path}: {where}: the deploy state is damaged or from a newer Interlink ({what}); move the file aside and run 'interlink status' against AWS before deploying again");
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     /// <summary>Every stack the state knows, in name order.</summary>
     public IReadOnlyList<string> StackNames
@@ -84,9 +119,7 @@ public sealed class DeployState
             _stacks[stack] = state;
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
             Directory.CreateDirectory(directory);
-            var temporary = Path + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(_stacks, Json));
-            File.Move(temporary, Path, overwrite: true);
+            DurableFile.Replace(Path, System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(_stacks, Json)));
         }
     }
 }

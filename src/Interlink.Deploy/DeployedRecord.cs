@@ -109,11 +109,6 @@ public sealed class DeployedRecord
 
     private static JsonObject? ReadManifest(string path) => File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject : null;
 
-    /// <summary>Writes a file whole or not at all: a temporary file beside it, then a rename.</summary>
-    private static void WriteWhole(string path, byte[] content)
-    {
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, content);
-        File.Move(temporary, path, overwrite: true);
-    }
+    /// <summary>Writes a file whole or not at all (the deploy holding the <see cref="DeployLock"/> is the only writer).</summary>
+    private static void WriteWhole(string path, byte[] content) => DurableFile.Replace(path, content);
 }
