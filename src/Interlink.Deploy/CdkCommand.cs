@@ -33,6 +33,13 @@ public interface ICdkRunner
     /// <summary>The executable shown in dry runs.</summary>
     string Executable { get; }
 
+    /// <summary>Where the executable was found, in words (empty when there is nothing to say).</summary>
+    string Source => "";
+
     /// <summary>Runs <paramref name="command"/> to completion.</summary>
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="cancellationToken"/> was cancelled; the process runner stops the CLI first and throws
+    /// <see cref="CdkInterruptedException"/>.
+    /// </exception>
     Task<CdkResult> RunAsync(CdkCommand command, CancellationToken cancellationToken);
 }

@@ -94,4 +94,7 @@ public interface IDeployObserver
 
     /// <summary>A step outside CloudFormation failed; deploy ends with exit 4.</summary>
     void StepFailed(string stack, string message);
+
+    /// <summary>A stack's CDK CLI was stopped because the run was interrupted (Ctrl-C, SIGTERM).</summary>
+    void StackInterrupted(string stack) => StackFailed(stack, "interrupted");
 }

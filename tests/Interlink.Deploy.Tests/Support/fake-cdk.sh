@@ -2,10 +2,25 @@
 # A stand-in for the AWS CDK CLI. It records each call (stack, start/end times, arguments, AWS_PROFILE) to
 # $FAKE_CDK_LOG, writes an outputs file for 'deploy' with made-up but well-formed values, and fails for the
 # stack named in $FAKE_CDK_FAIL. $FAKE_CDK_ACCOUNT is the stack's account (for role ARNs). It never touches AWS.
+# Interruption: with $FAKE_CDK_PIDS set, it writes "PID SLEEPPID" to $FAKE_CDK_PIDS/STACK before it waits; on SIGINT or
+# SIGTERM it logs "interrupted" and exits 130, unless $FAKE_CDK_IGNORE_SIGNALS=1 (a CLI that will not stop).
 set -euo pipefail
 verb=$1; stack=$2
 start=$(date +%s%N)
-sleep "${FAKE_CDK_DELAY:-0.2}"
+if [ "${FAKE_CDK_IGNORE_SIGNALS:-}" = 1 ]; then
+  trap '' INT TERM
+else
+  trap 'printf "%s\t%s\t%s\t%s\tinterrupted\t%s\t\n" "$verb" "$stack" "$start" "$(date +%s%N)" "${AWS_PROFILE:-}" >> "$FAKE_CDK_LOG"; exit 130' INT TERM
+fi
+# In the background so the shell can run its trap at once; a non-interactive shell starts it ignoring SIGINT, so
+# only a kill of the whole process group ends it early.
+sleep "${FAKE_CDK_DELAY:-0.2}" &
+sleeper=$!
+[ -n "${FAKE_CDK_PIDS:-}" ] && echo "$$ $sleeper" > "$FAKE_CDK_PIDS/$stack"
+while ! wait "$sleeper"; do
+  # wait returns early (status > 128) when a signal is ignored or trapped; keep waiting for the sleep itself.
+  kill -0 "$sleeper" 2>/dev/null || break
+done
 outputs=""; prev=""
 for arg in "$@"; do
   [ "$prev" = "--outputs-file" ] && outputs=$arg
