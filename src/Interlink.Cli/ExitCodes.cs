@@ -30,4 +30,10 @@ public static class ExitCodes
 
     /// <summary><c>diff</c>: the update would fail, interrupt traffic, or leave a deployed stack behind.</summary>
     public const int ChangesDisrupt = 6;
+
+    /// <summary>
+    /// <c>deploy</c> / <c>destroy</c>: interrupted by SIGINT (Ctrl-C) or SIGTERM; the CDK CLI was stopped, the stacks
+    /// it was working on are recorded as interrupted, and re-running resumes. 128 + SIGINT, as shells report Ctrl-C.
+    /// </summary>
+    public const int Interrupted = 130;
 }

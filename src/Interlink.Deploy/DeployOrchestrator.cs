@@ -21,9 +21,13 @@ namespace Interlink.Deploy;
 public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections connections, IPeeringDns peeringDns, IDeployObserver observer)
 {
     /// <summary>Deploys everything that is not already deployed as it is now.</summary>
+    /// <exception cref="DeployLockedException">Another deploy or destroy of the design is running.</exception>
     public async Task<DeployOutcome> DeployAsync(DeployRequest request, CancellationToken cancellationToken)
     {
+        using var held = Lock(request, "deploy");
         var state = DeployState.Load(request.StatePath);
+        var interrupted = new List<string>();
+        var missing = new List<string>();
         var ran = new List<string>();
         var skipped = new List<string>();
         var failed = new List<string>();
@@ -35,12 +39,20 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
             using var slots = new SemaphoreSlim(Math.Max(1, request.MaxParallel));
             var runs = phase.Stacks.Select(async name =>
             {
-                await slots.WaitAsync(cancellationToken);
                 try
                 {
-                    var outcome = await DeployStackAsync(request, state, name, cancellationToken);
+                    await slots.WaitAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // interrupted before its turn: it never started
+                }
+
+                try
+                {
+                    var outcome = await DeployStackAsync(request, state, name, missing, cancellationToken);
                     lock (ran)
-                        (outcome switch { true => ran, false => failed, null => skipped }).Add(name);
+                        (outcome switch { StackRun.Ran => ran, StackRun.Failed => failed, StackRun.Interrupted => interrupted, _ => skipped }).Add(name);
                 }
                 finally
                 {
@@ -57,17 +69,19 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
                 await accepting;
             }
 
+            if (cancellationToken.IsCancellationRequested)
+                return new DeployOutcome(false, ran, skipped, [.. interrupted, .. failed], Interrupted: true);
             if (failed.Count > 0)
                 return new DeployOutcome(false, ran, skipped, failed);
             if (!request.DryRun && await StepsAsync(PeeringDnsSides(request, state, phase), side => SetPeeringDnsAsync(side, cancellationToken)) is { Count: > 0 } dnsProblems)
                 return Failure(ran, skipped, dnsProblems);
         }
 
-        if (!request.DryRun && request.AcceptanceRequired
+        if (!request.DryRun && request.AcceptanceRequired && !cancellationToken.IsCancellationRequested
             && await StepsAsync(OperatorTargets.EndpointServices(request.Wiring, state, request.Profiles).ToList(), service => SettleAsync(service, cancellationToken)) is { Count: > 0 } problems)
             return Failure(ran, skipped, problems);
 
-        return new DeployOutcome(true, ran, skipped, failed);
+        return new DeployOutcome(true, ran, skipped, failed, MissingInputs: missing.Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Runs a step per item, one after the other; returns (stack, message) for each that failed.</summary>
@@ -203,7 +217,9 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
 
     private async Task<DeployOutcome> DestroyStacksAsync(DeployRequest request, bool design, CancellationToken cancellationToken)
     {
+        using var held = Lock(request, design ? "destroy" : "deploy --remove-orphans");
         var state = DeployState.Load(request.StatePath);
+        var interrupted = new List<string>();
         var ran = new List<string>();
         var skipped = new List<string>();
         var failed = new List<string>();
@@ -231,7 +247,12 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
                 var command = CdkCommands.Destroy(name, app, request.Profiles.For(name, stack.Account, stack.Role));
                 observer.StackStarted(name, command);
                 if (request.DryRun)
+                {
+                    lock (ran)
+                        ran.Add(name); // would run
                     return;
+                }
+
                 if (services.TryGetValue(name, out var service))
                 {
                     try
@@ -251,8 +272,28 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
                     }
                 }
 
+                if (cancellationToken.IsCancellationRequested)
+                    return; // interrupted before its turn: it never started
                 var clock = Stopwatch.StartNew();
-                var result = await cdk.RunAsync(command, cancellationToken);
+                CdkResult result;
+                try
+                {
+                    result = await cdk.RunAsync(command, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    lock (ran)
+                    {
+                        interrupted.Add(name);
+                        // Outputs kept: the next destroy still needs the endpoint service's ID to reject its connections.
+                        var before = state.Get(name);
+                        state.Set(name, new StackState(StackStatus.Interrupted, before?.Fingerprint ?? "", before?.Outputs ?? new Dictionary<string, string>(), DateTimeOffset.UtcNow));
+                    }
+
+                    observer.StackInterrupted(name);
+                    return;
+                }
+
                 lock (ran)
                 {
                     if (result.Succeeded)
@@ -270,6 +311,8 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
                 }
             });
             await Task.WhenAll(runs);
+            if (cancellationToken.IsCancellationRequested)
+                return new DeployOutcome(false, ran, skipped, [.. interrupted, .. failed], problems, Interrupted: true);
             if (failed.Count > 0)
                 return new DeployOutcome(false, ran, skipped, failed, problems);
         }
@@ -286,11 +329,20 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
             .Where(s => !request.Wiring.Stacks.ContainsKey(s.Key))
             .ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
 
-    /// <summary>Deploys one stack: true when it ran and succeeded, false when it failed, null when skipped.</summary>
-    private async Task<bool?> DeployStackAsync(DeployRequest request, DeployState state, string name, CancellationToken cancellationToken)
+    private enum StackRun { Ran, Failed, Skipped, Interrupted }
+
+    /// <summary>
+    /// The design's lock for this call, unless the caller holds it or nothing will be written (a dry run): two deploys
+    /// at once would run every stack twice and one's state write would drop the other's result.
+    /// </summary>
+    private static DeployLock? Lock(DeployRequest request, string command) =>
+        request.DryRun || request.LockHeld ? null : DeployLock.Acquire(request.StatePath, command);
+
+    /// <summary>Deploys one stack, or skips it when it is deployed as it is now.</summary>
+    private async Task<StackRun> DeployStackAsync(DeployRequest request, DeployState state, string name, List<string> missing, CancellationToken cancellationToken)
     {
         var stack = request.Wiring.Stacks[name];
-        var parameters = Parameters(request, state, name);
+        var parameters = Parameters(request, state, name, missing);
         var fingerprint = Fingerprint(Path.Combine(request.AssemblyDirectory, stack.Template), parameters);
         if (!request.DryRun && state.Get(name) is { Status: StackStatus.Deployed } done && done.Fingerprint == fingerprint)
         {
@@ -299,36 +351,49 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
             if (record.Wiring()?.Stacks.ContainsKey(name) != true)
                 record.Record(request.AssemblyDirectory, request.Wiring, name);
             observer.StackSkipped(name, "deployed, unchanged");
-            return null;
+            return StackRun.Skipped;
         }
 
         var outputsFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(request.StatePath))!, "outputs", $"{name}.json");
         var command = CdkCommands.Deploy(name, request.AssemblyDirectory, parameters, outputsFile, request.Profiles.For(name, stack.Account, stack.Role));
         observer.StackStarted(name, command);
         if (request.DryRun)
-            return true;
+            return StackRun.Ran;
 
         Directory.CreateDirectory(Path.GetDirectoryName(outputsFile)!);
         var clock = Stopwatch.StartNew();
-        var result = await cdk.RunAsync(command, cancellationToken);
+        CdkResult result;
+        try
+        {
+            result = await cdk.RunAsync(command, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The CLI is stopped; CloudFormation may still finish or roll back the stack. Recorded so the next deploy
+            // runs it again (CloudFormation makes that a no-op or an update) and 'status' says what happened.
+            state.Set(name, new StackState(StackStatus.Interrupted, fingerprint, state.Get(name)?.Outputs ?? new Dictionary<string, string>(), DateTimeOffset.UtcNow));
+            observer.StackInterrupted(name);
+            return StackRun.Interrupted;
+        }
+
         if (!result.Succeeded)
         {
             state.Set(name, new StackState(StackStatus.Failed, fingerprint, new Dictionary<string, string>(), DateTimeOffset.UtcNow));
             observer.StackFailed(name, Tail(result.Output));
-            return false;
+            return StackRun.Failed;
         }
 
         state.Set(name, new StackState(StackStatus.Deployed, fingerprint, ReadOutputs(outputsFile, name), DateTimeOffset.UtcNow));
         new DeployedRecord(request.StatePath).Record(request.AssemblyDirectory, request.Wiring, name);
         observer.StackSucceeded(name, clock.Elapsed);
-        return true;
+        return StackRun.Ran;
     }
 
     /// <summary>
     /// A stack's parameter values: wired ones from the source stack's recorded outputs (a placeholder in dry
     /// runs when not deployed yet), the rest from the request's inputs.
     /// </summary>
-    internal static Dictionary<string, string> Parameters(DeployRequest request, DeployState state, string name)
+    internal static Dictionary<string, string> Parameters(DeployRequest request, DeployState state, string name, List<string> missing)
     {
         var stack = request.Wiring.Stacks[name];
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -346,6 +411,13 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
             else if (request.Inputs.TryGetValue(parameter, out var input))
             {
                 values[parameter] = input;
+            }
+            else if (request.DryRun)
+            {
+                // A dry run shows every phase: the value is a placeholder here, and the run ends listing what is missing.
+                values[parameter] = $"<missing: --input {parameter}=VALUE>";
+                lock (missing)
+                    missing.Add($"{parameter} ({name})");
             }
             else
             {

@@ -16,6 +16,10 @@ namespace Interlink.Deploy;
 /// the endpoint to become available. Default 20 s.
 /// </param>
 /// <param name="PeeringDns">Relay stacks whose peering gets DNS resolution switched on (config <c>peeringDns: true</c>).</param>
+/// <param name="LockHeld">
+/// The caller holds the design's <see cref="DeployLock"/> for longer than one call (the CLI: from the update check to
+/// the last stack); otherwise each deploy or destroy takes it for its own run. Dry runs write nothing and take none.
+/// </param>
 public sealed record DeployRequest(
     string AssemblyDirectory,
     WiringManifest Wiring,
@@ -26,7 +30,8 @@ public sealed record DeployRequest(
     bool DryRun = false,
     int MaxParallel = 4,
     TimeSpan? AcceptInterval = null,
-    IReadOnlyCollection<string>? PeeringDns = null)
+    IReadOnlyCollection<string>? PeeringDns = null,
+    bool LockHeld = false)
 {
     /// <summary>Relay stacks with peering DNS on (empty when none).</summary>
     public IReadOnlyCollection<string> PeeringDnsRelays => PeeringDns ?? [];
@@ -41,4 +46,19 @@ public sealed record DeployRequest(
 /// One line per failed step outside CloudFormation (role assumption, identity check, endpoint acceptance,
 /// peering DNS options), naming the stack, the AWS error code or state, and what to do.
 /// </param>
-public sealed record DeployOutcome(bool Succeeded, IReadOnlyList<string> Ran, IReadOnlyList<string> Skipped, IReadOnlyList<string> Failed, IReadOnlyList<string>? Problems = null);
+/// <param name="Interrupted">
+/// The run was interrupted (Ctrl-C, SIGTERM): <paramref name="Failed"/> are the stacks whose CDK CLI was stopped,
+/// recorded as <see cref="StackStatus.Interrupted"/>; nothing after them started.
+/// </param>
+/// <param name="MissingInputs">
+/// Dry runs: the inputs a real deploy would need and the request lacks, as "NAME (STACK)"; the dry run shows them as
+/// placeholders and goes on through every phase.
+/// </param>
+public sealed record DeployOutcome(
+    bool Succeeded,
+    IReadOnlyList<string> Ran,
+    IReadOnlyList<string> Skipped,
+    IReadOnlyList<string> Failed,
+    IReadOnlyList<string>? Problems = null,
+    bool Interrupted = false,
+    IReadOnlyList<string>? MissingInputs = null);

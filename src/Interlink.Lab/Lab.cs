@@ -311,10 +311,15 @@ public static class Lab
     /// Removes every namespace (with its links and nftables tables), /etc/netns entry and process the lab made, and its
     /// state; leaves everything else alone. Also cleans what a crashed run left (the <c>il-</c> namespaces).
     /// </summary>
-    public static async Task<LabDownReport> DownAsync(LabOptions? options = null)
+    public static Task<LabDownReport> DownAsync(LabOptions? options = null) => DownCheckedAsync(options ?? new LabOptions(), Preflight, LabObjects);
+
+    /// <summary><see cref="DownAsync(LabOptions?)"/> with the checks as parameters (tests: a machine without nft).</summary>
+    internal static async Task<LabDownReport> DownCheckedAsync(LabOptions options, Action preflight, Func<string, IReadOnlyList<string>> labObjects)
     {
-        Preflight();
-        options ??= new LabOptions();
+        // Nothing to remove needs none of the tools: 'lab down' on a machine without nft (or twice) succeeds.
+        if (labObjects(options.StateDirectory).Count == 0)
+            return new LabDownReport([], 0, TimeSpan.Zero, [], NothingUp: true);
+        preflight();
         var clock = Stopwatch.StartNew();
         var (namespaces, processes) = await CleanAsync(options.StateDirectory);
         var leftovers = ExistingNamespaces().Select(n => $"namespace {n}").ToList();
@@ -361,6 +366,17 @@ public static class Lab
         }
 
         return (namespaces, pids.Distinct().Count());
+    }
+
+    /// <summary>What a lab leaves while up or after a crash: its state file, <c>il-</c> namespaces and /etc/netns entries.</summary>
+    internal static IReadOnlyList<string> LabObjects(string stateDirectory)
+    {
+        var objects = ExistingNamespaces().Select(n => $"namespace {n}").ToList();
+        if (File.Exists(Path.Combine(stateDirectory, LabState.FileName)))
+            objects.Add($"state {Path.Combine(stateDirectory, LabState.FileName)}");
+        if (Directory.Exists("/etc/netns"))
+            objects.AddRange(Directory.GetDirectories("/etc/netns", Prefix + "*").Select(d => $"directory {d}"));
+        return objects;
     }
 
     internal static List<string> ExistingNamespaces() =>

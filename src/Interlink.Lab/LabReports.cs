@@ -67,7 +67,8 @@ public sealed record LabFaultReport(string Fault, string Description, IReadOnlyL
 /// <param name="Processes">Processes stopped.</param>
 /// <param name="Elapsed">Wall time.</param>
 /// <param name="Leftovers">Anything of the lab still there afterwards (empty when clean).</param>
-public sealed record LabDownReport(IReadOnlyList<string> Namespaces, int Processes, TimeSpan Elapsed, IReadOnlyList<string> Leftovers);
+/// <param name="NothingUp">No lab was up and nothing of one was left: nothing was done.</param>
+public sealed record LabDownReport(IReadOnlyList<string> Namespaces, int Processes, TimeSpan Elapsed, IReadOnlyList<string> Leftovers, bool NothingUp = false);
 
 /// <summary>A peering in the lab.</summary>
 /// <param name="Id">Peering model ID.</param>

@@ -261,7 +261,7 @@ public sealed class DeployCommandTests : IDisposable
     }
 
     private DeployServices Services(Func<string, string?>? accountOf = null) =>
-        new(() => cdk.Runner(delaySeconds: 0.02, accountOf: accountOf), () => aws, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(100),
+        new(_ => cdk.Runner(delaySeconds: 0.02, accountOf: accountOf), () => aws, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(100),
             Images: () => new FixedImage("ami-0fedcba9876543210"));
 
     /// <summary>The public SSM parameter as a fake: tests never call AWS.</summary>

@@ -96,6 +96,21 @@ internal static class DeployRun
 
         var topology = TopologyBuilder.Build(report);
         var inputs = ParseInputs(settings.Inputs);
+        var verb = destroy ? "destroy" : "deploy";
+        // One deploy or destroy of a design at a time, from before anything is written (the pin, the state, the
+        // record) until the last stack; a dry run writes none of them and takes no lock.
+        DeployLock? held;
+        try
+        {
+            held = settings.DryRun ? null : DeployLock.Acquire(StatePath(settings.File, topology.Name), verb);
+        }
+        catch (DeployLockedException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.DeployFailed;
+        }
+
+        using var _ = held;
         AssemblyBuilder.Synthesize(topology, settings.Output, Bundles(topology, inputs, settings.DryRun || destroy));
         var wiring = WiringManifest.FromJson(File.ReadAllText(Path.Combine(settings.Output, WiringManifest.FileName)));
         if (settings is DeployCommandSettings deploy && !Gate(console, settings.Output, topology, report.Config!.Suppressions, deploy.AllowFindings))
@@ -105,6 +120,14 @@ internal static class DeployRun
 
         var services = DeployServices.Current;
         var aws = services.Aws();
+        using var interruption = settings.DryRun ? null : new DeployInterruption(cancellationToken, (signal, first) =>
+        {
+            if (first)
+                console.MarkupLineInterpolated($"[yellow]{signal} received[/]: stopping the CDK CLI (it gets up to 60 s); CloudFormation carries on with any stack it is updating");
+            else
+                console.MarkupLineInterpolated($"[yellow]{signal} received again[/]: still waiting for the CDK CLI to stop (at most 60 s from the first signal)");
+        });
+        cancellationToken = interruption?.Token ?? cancellationToken;
         try
         {
             var statePath = StatePath(settings.File, topology.Name);
@@ -121,8 +144,13 @@ internal static class DeployRun
                 AcceptanceRequired: topology.Service.AcceptanceRequired,
                 DryRun: settings.DryRun,
                 AcceptInterval: services.AcceptInterval,
-                PeeringDns: topology.Relays.Where(r => r.PeeringDns).Select(r => NameScheme.RelayStack(topology.Name, r.Network.Region)).ToList());
-            var cdk = settings.DryRun ? new DryRunner() : services.Cdk();
+                PeeringDns: topology.Relays.Where(r => r.PeeringDns).Select(r => NameScheme.RelayStack(topology.Name, r.Network.Region)).ToList(),
+                LockHeld: held is not null);
+            var cdk = settings.DryRun ? new DryRunner() : services.Cdk(Path.GetDirectoryName(Path.GetFullPath(settings.File))!);
+            if (cdk is ProcessCdkRunner process && interruption is not null)
+                process.InterruptSignal = () => interruption.Signal;
+            if (!settings.DryRun)
+                console.MarkupLineInterpolated($"CDK CLI: {cdk.Executable}{(cdk.Source.Length > 0 ? $" ({cdk.Source})" : "")}");
             // One credential model for everything done outside CloudFormation: see OperatorCredentials.
             var credentials = new OperatorCredentials(aws, wiring.Name);
             var orchestrator = new DeployOrchestrator(
@@ -133,15 +161,24 @@ internal static class DeployRun
             var outcome = destroy
                 ? await orchestrator.DestroyAsync(request, cancellationToken)
                 : await orchestrator.DeployAsync(request, cancellationToken);
-            if (outcome.Succeeded && settings is DeployCommandSettings { RemoveOrphans: true })
+            if (outcome.Succeeded && settings is DeployCommandSettings { RemoveOrphans: true } && !cancellationToken.IsCancellationRequested)
                 outcome = Combine(outcome, await orchestrator.RemoveOrphansAsync(request, cancellationToken));
-            var verb = destroy ? "destroy" : "deploy";
+            if (outcome.Interrupted || interruption?.Interrupted == true)
+                return Interrupted(console, verb, settings.File, outcome.Failed);
             if (outcome.Succeeded)
             {
-                if (settings.DryRun)
+                if (settings.DryRun && destroy && NothingDeployed(statePath, request))
+                    console.MarkupLineInterpolated($"[green]destroy dry run complete[/]: nothing is deployed ({statePath} records no stack of {topology.Name} as deployed); the {outcome.Ran.Count} command(s) above would each find no stack to remove; nothing was run");
+                else if (settings.DryRun)
                     console.MarkupLineInterpolated($"[green]{verb} dry run complete[/]: {outcome.Ran.Count} stack(s) would run; nothing was run");
                 else
                     console.MarkupLineInterpolated($"[green]{verb} complete[/]: {outcome.Ran.Count} ran, {outcome.Skipped.Count} unchanged");
+                if (outcome.MissingInputs is { Count: > 0 } missing)
+                {
+                    console.MarkupLineInterpolated($"[red]error:[/] a real deploy needs {missing.Count} input(s) no stack feeds, shown as <missing: …> above: {string.Join(", ", missing)}; pass each with --input NAME=VALUE (for the service bundle, or run 'scripts/publish.sh service RID' at the repo root so it ships as an asset)");
+                    return ExitCodes.InvalidInput;
+                }
+
                 return ExitCodes.Ok;
             }
 
@@ -149,6 +186,11 @@ internal static class DeployRun
                 console.MarkupLineInterpolated($"[red]error:[/] {problem}");
             console.MarkupLineInterpolated($"[red]{verb} failed[/] at {string.Join(", ", outcome.Failed)}; fix the cause and run 'interlink {verb} {settings.File}' again to resume");
             return ExitCodes.DeployFailed;
+        }
+        catch (OperationCanceledException) when (interruption?.Interrupted == true)
+        {
+            // While no CDK CLI ran (the hosts' image being looked up, endpoint connections being accepted): nothing to record.
+            return Interrupted(console, verb, settings.File, []);
         }
         catch (DeployException e)
         {
@@ -206,8 +248,26 @@ internal static class DeployRun
         return false;
     }
 
+    /// <summary>True when the state records no stack as anything but destroyed, and the record holds no orphan.</summary>
+    private static bool NothingDeployed(string statePath, DeployRequest request)
+    {
+        var state = DeployState.Load(statePath);
+        return state.StackNames.All(s => state.Get(s)?.Status == StackStatus.Destroyed)
+            && DeployOrchestrator.Orphans(request, new DeployedRecord(statePath)).Count == 0;
+    }
+
+    /// <summary>Says what an interruption left behind and how to resume; exit 130.</summary>
+    private static int Interrupted(IAnsiConsole console, string verb, string file, IReadOnlyList<string> stopped)
+    {
+        if (stopped.Count > 0)
+            console.MarkupLineInterpolated($"[yellow]{verb} interrupted[/]: the CDK CLI was stopped for {string.Join(", ", stopped)}, recorded as interrupted; CloudFormation may still be updating or rolling back: check the stack in the CloudFormation console (or 'interlink status'), then run 'interlink {verb} {file}' again to resume");
+        else
+            console.MarkupLineInterpolated($"[yellow]{verb} interrupted[/] while no CDK CLI was running; run 'interlink {verb} {file}' again to resume");
+        return ExitCodes.Interrupted;
+    }
+
     private static DeployOutcome Combine(DeployOutcome deployed, DeployOutcome orphans) => new(
-        orphans.Succeeded, [.. deployed.Ran, .. orphans.Ran], [.. deployed.Skipped, .. orphans.Skipped], orphans.Failed, orphans.Problems);
+        orphans.Succeeded, [.. deployed.Ran, .. orphans.Ran], [.. deployed.Skipped, .. orphans.Skipped], orphans.Failed, orphans.Problems, orphans.Interrupted);
 
     private static string Where(GateFinding f) => f.Stack.Length == 0 ? "the design" : f.Where.Length == 0 ? f.Stack : $"{f.Stack}/{f.Where}";
 
@@ -273,6 +333,8 @@ internal sealed class ConsoleDeployObserver(IAnsiConsole console, string executa
 
     public void Connections(string stack, string action, IReadOnlyList<string> endpointIds) =>
         Write($"  {Markup.Escape(stack)}: {action} {endpointIds.Count} endpoint connection(s){(endpointIds.Count == 0 ? "" : ": " + Markup.Escape(string.Join(", ", endpointIds)))}");
+
+    public void StackInterrupted(string stack) => Write($"  [yellow]![/] {Markup.Escape(stack)}: interrupted");
 
     public void StepDone(string stack, string what) => Write($"  [green]✓[/] {Markup.Escape(stack)}: {Markup.Escape(what)}");
 

@@ -151,6 +151,12 @@ public sealed class LabDownCommand(IAnsiConsole console) : AsyncCommand<EmptyCom
         await LabCli.Guard(async () =>
         {
             var down = await Lab.Lab.DownAsync();
+            if (down.NothingUp)
+            {
+                console.MarkupLine("no lab is up: nothing to remove");
+                return ExitCodes.Ok;
+            }
+
             console.MarkupLineInterpolated($"lab down in {down.Elapsed.TotalSeconds:0.0} s: {down.Namespaces.Count} namespaces and {down.Processes} processes removed");
             foreach (var leftover in down.Leftovers)
                 console.MarkupLineInterpolated($"  [red]left over[/]: {leftover}");
