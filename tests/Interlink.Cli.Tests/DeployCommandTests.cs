@@ -14,6 +14,8 @@ namespace Interlink.Cli.Tests;
 /// accounts when the identity is wrong; and it refuses a security error (exit 3) unless overridden by name.
 /// (These run deploy in-process, so synthesis starts the CDK runtime here; the tests of one class never run in parallel.)
 /// </summary>
+// Deploy runs in-process here and synthesis starts the CDK runtime, which is not safe for parallel use: one collection.
+[Collection("in-process deploy")]
 public sealed class DeployCommandTests : IDisposable
 {
     private const string Relay = "awsmorocco-relay-us-west-2";

@@ -12,6 +12,8 @@ namespace Interlink.Cli.Tests;
 /// lock exits 4 naming the holder; Ctrl-C (SIGINT) stops the CDK CLI, records the stack as interrupted, says how to
 /// resume and exits 130; the CLI that runs is named; dry runs say plainly what they cannot know.
 /// </summary>
+// Deploy runs in-process here and synthesis starts the CDK runtime, which is not safe for parallel use: one collection.
+[Collection("in-process deploy")]
 public sealed class DeploySafetyCommandTests : IDisposable
 {
     private const string Provider = "awsmorocco-provider";
