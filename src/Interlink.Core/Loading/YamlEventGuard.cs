@@ -25,6 +25,7 @@ internal static class YamlEventGuard
         // For each open collection: its anchor (or null) and how many values it holds, aliases expanded.
         var open = new Stack<(string? Anchor, long Size)>();
         long total = 0;
+        var expandedByAliases = false;
         while (parser.MoveNext())
         {
             var current = parser.Current!;
@@ -70,9 +71,13 @@ internal static class YamlEventGuard
                 open.Push((a, s + added));
             }
 
+            if (current is AnchorAlias && added > 1)
+                expandedByAliases = true;
             if (total > limits.MaxNodes)
-                return Breach(current, $"the file expands to more than {limits.MaxNodes:N0} values once its aliases ('*name') are expanded",
-                    "use each anchor ('&name') for a small shared value, not aliases of aliases");
+                return expandedByAliases
+                    ? Breach(current, $"the file expands to more than {limits.MaxNodes:N0} values once its aliases ('*name') are expanded",
+                        "use each anchor ('&name') for a small shared value, not aliases of aliases")
+                    : Breach(current, $"the file holds more than {limits.MaxNodes:N0} values", "split the design into several files");
         }
 
         return null;
