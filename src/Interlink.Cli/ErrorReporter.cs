@@ -13,8 +13,8 @@ internal static class ErrorReporter
             case CommandParseException or CommandRuntimeException or CommandConfigurationException:
                 console.MarkupLineInterpolated($"[red]error:[/] {exception.Message.TrimEnd('.')}; run 'interlink --help' or 'interlink <command> --help'");
                 return ExitCodes.InvalidInput;
-            case UsageException usage:
-                console.MarkupLineInterpolated($"[red]error:[/] {usage.Message}");
+            case UsageException or Interlink.Cdk.AssemblyOutputException:
+                console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
                 return ExitCodes.InvalidInput;
             default:
                 console.MarkupLineInterpolated($"[red]internal error:[/] {exception.GetType().Name}: {exception.Message} (a bug in interlink; set INTERLINK_DEBUG=1 for details)");

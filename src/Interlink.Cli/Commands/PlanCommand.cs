@@ -125,7 +125,8 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
 
     private static string? WriteSvg(CloudAssembly assembly, string? reportPath)
     {
-        if (reportPath is null || !GraphvizDiagram.TryRenderSvg(assembly, out var svg, out _) || svg is null)
+        // Only beside a real file: next to /dev/null it would be a new file in /dev.
+        if (reportPath is null || !AtomicFile.IsReplaceable(reportPath) || !GraphvizDiagram.TryRenderSvg(assembly, out var svg, out _) || svg is null)
             return null;
         var path = reportPath + ".svg";
         AtomicFile.Write(path, svg);
