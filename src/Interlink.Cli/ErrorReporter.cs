@@ -11,13 +11,13 @@ internal static class ErrorReporter
         switch (exception)
         {
             case CommandParseException or CommandRuntimeException or CommandConfigurationException:
-                console.MarkupLineInterpolated($"[red]error:[/] {exception.Message.TrimEnd('.')}; run 'interlink --help' or 'interlink <command> --help'");
+                console.MarkupLineInterpolated($"[red]error:[/] {Rendering.TerminalText.EscapeLine(exception.Message.TrimEnd('.'))}; run 'interlink --help' or 'interlink <command> --help'");
                 return ExitCodes.InvalidInput;
             case UsageException or Interlink.Cdk.AssemblyOutputException:
-                console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                console.MarkupLineInterpolated($"[red]error:[/] {Rendering.TerminalText.EscapeLine(exception.Message)}");
                 return ExitCodes.InvalidInput;
             default:
-                console.MarkupLineInterpolated($"[red]internal error:[/] {exception.GetType().Name}: {exception.Message} (a bug in interlink; set INTERLINK_DEBUG=1 for details)");
+                console.MarkupLineInterpolated($"[red]internal error:[/] {exception.GetType().Name}: {Rendering.TerminalText.EscapeLine(exception.Message)} (a bug in interlink; set INTERLINK_DEBUG=1 for details)");
                 if (Environment.GetEnvironmentVariable("INTERLINK_DEBUG") == "1")
                     console.WriteLine(exception.ToString());
                 return ExitCodes.InternalError;

@@ -58,7 +58,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
                 PlanFormat.Markdown => ComparisonRendering.Markdown(comparison),
                 _ => ComparisonRendering.Text(comparison),
             };
-            console.Profile.Out.Writer.Write(rendered);
+            console.Profile.Out.Writer.Write(TerminalText.Escape(rendered));
             return ExitCodes.Ok;
         }
         finally

@@ -211,7 +211,7 @@ internal static class LabCli
             console.MarkupLineInterpolated($"[bold]{probe.Consumer}[/] from {probe.Client} → {probe.Url}: targets answering: {string.Join(", ", probe.Answered)}");
             var text = new StringWriter();
             ProbeText.Write(text, probe.Report);
-            console.Profile.Out.Writer.Write(text.ToString());
+            console.Profile.Out.Writer.Write(TerminalText.Escape(text.ToString()));
             passed &= probe.Report is { Failed: 0, NotSent: 0, Succeeded: > 0 };
         }
 

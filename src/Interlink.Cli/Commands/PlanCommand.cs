@@ -106,12 +106,12 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
 
         var plan = PlanRunner.Run(assembly, topology, report?.Config?.Suppressions ?? [], (decimal)settings.Traffic);
         var svgPath = WriteSvg(assembly, settings.Out);
-        var rendered = settings.Format switch
+        var rendered = TerminalText.Escape(settings.Format switch
         {
             PlanFormat.Json => PlanRendering.Json(plan),
             PlanFormat.Markdown => PlanRendering.Markdown(plan, svgPath),
             _ => PlanRendering.Text(plan, svgPath),
-        };
+        });
         if (settings.Out is null)
             console.Profile.Out.Writer.Write(rendered);
         else
