@@ -41,7 +41,7 @@ public static class InterlinkApp
             config.UseAssemblyInformationalVersion();
             config.ConfigureConsole(console);
             config.UseStrictParsing();
-            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(console, exception));
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(console, exception, args));
 
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check interlink.yaml files: every problem with its file, line, YAML path and fix.")
