@@ -8,7 +8,7 @@ namespace Interlink.Analysis.Assembly;
 /// inside it (a template named <c>../../etc/passwd</c>, a link, a FIFO or a device is refused), each of bounded size,
 /// and a wiring manifest whose every required field is present (JSON <c>null</c> is not an object).
 /// </summary>
-internal static class AssemblyFiles
+internal static partial class AssemblyFiles
 {
     /// <summary>
     /// Largest file read: four times the largest template CloudFormation accepts (1 MB for a template in an S3
@@ -59,7 +59,14 @@ internal static class AssemblyFiles
         Require(wiring.Stacks is not null, file, "stacks");
         foreach (var (name, stack) in wiring.Stacks!)
         {
+            // Names and Regions are printed in every report: only the characters AWS allows, so none can carry a
+            // line break or a terminal control (a stack name starts with a letter and holds letters, digits and
+            // hyphens, at most 128: CreateStack, https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html).
+            if (!StackName().IsMatch(name))
+                throw new AssemblyException($"{file}: stack name '{name}' is not a CloudFormation stack name (a letter, then letters, digits and hyphens, at most 128)");
             Require(stack is not null, file, $"stacks.{name}");
+            if (stack!.Region is { } region && !RegionCode().IsMatch(region))
+                throw new AssemblyException($"{file}: stacks.{name}.region '{region}' is not a Region code (e.g. us-east-1)");
             Require(stack!.Role is not null, file, $"stacks.{name}.role");
             Require(stack.Region is not null, file, $"stacks.{name}.region");
             Require(stack.Template is not null, file, $"stacks.{name}.template");
@@ -101,6 +108,11 @@ internal static class AssemblyFiles
             foreach (var entry in entries.EnumerateObject())
             {
                 var where = $"{section}.{entry.Name}";
+                // Logical IDs are alphanumeric ("Resources" section structure,
+                // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html),
+                // and reports print them.
+                if (!LogicalId().IsMatch(entry.Name))
+                    Fail(where, "is not an alphanumeric logical ID");
                 if (section == "Conditions")
                     continue; // a condition is an intrinsic (object) or a literal; the resolver checks each
                 if (entry.Value.ValueKind != Object)
@@ -131,4 +143,13 @@ internal static class AssemblyFiles
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][-A-Za-z0-9]{0,127}$")]
+    private static partial System.Text.RegularExpressions.Regex StackName();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
+    private static partial System.Text.RegularExpressions.Regex RegionCode();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9]{1,255}$")]
+    private static partial System.Text.RegularExpressions.Regex LogicalId();
 }
