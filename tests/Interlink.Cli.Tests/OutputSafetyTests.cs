@@ -32,6 +32,19 @@ public class OutputSafetyTests
     }
 
     [Fact]
+    public void A_deploy_dry_run_does_not_replace_a_directory_holding_other_files()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("notes.txt", "keep me\n");
+
+        var result = App.Run("deploy", Seed, "--dry-run", "--input", "ServiceBundleBucket=b", "--input", "ServiceBundleKey=k", "-o", temp.Path);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("holds files interlink did not write", result.Output, StringComparison.Ordinal);
+        Assert.Equal(["notes.txt"], temp.FileNames());
+    }
+
+    [Fact]
     public void A_file_where_the_assembly_directory_should_be_is_bad_input()
     {
         using var temp = new TempDirectory();
