@@ -20,6 +20,16 @@ public sealed record HostBundles(string? Service = null, string? Probe = null)
         topology.Targets.CreateHosts ? Locate(start, "service", topology.Targets.InstanceType) : null,
         topology.Consumers.Any(c => c.Client) ? Locate(start, "probe", ClientHostProps.DefaultInstanceType) : null);
 
+    /// <summary>
+    /// The lowercase hex SHA-256 of <paramref name="path"/>, computed at synth: the template carries it as a literal,
+    /// and the host refuses a bundle whose digest differs from it.
+    /// </summary>
+    public static string Sha256Of(string path)
+    {
+        using var file = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
+    }
+
     /// <summary>The runtime identifier of hosts of <paramref name="instanceType"/>.</summary>
     public static string RuntimeFor(string instanceType) =>
         HardenedHostTemplate.Architecture(instanceType) == "arm64" ? "linux-arm64" : "linux-x64";

@@ -17,6 +17,13 @@ internal static partial class ErrorReporter
             case UsageException or Interlink.Cdk.AssemblyOutputException:
                 console.MarkupLineInterpolated($"[red]error:[/] {Rendering.TerminalText.EscapeLine(exception.Message)}");
                 return ExitCodes.InvalidInput;
+            case Deploy.DeployException deploy:
+                console.MarkupLineInterpolated($"[red]error:[/] {deploy.Message}");
+                return ExitCodes.InvalidInput;
+            case Deploy.Aws.DeployStepException step:
+                // An AWS error or a wrong identity while acting in an account (status --live, probe): AWS said no, not a bug.
+                console.MarkupLineInterpolated($"[red]error:[/] {step.Message}");
+                return ExitCodes.DeployFailed;
             default:
                 console.MarkupLineInterpolated($"[red]internal error:[/] {exception.GetType().Name}: {Rendering.TerminalText.EscapeLine(exception.Message)} (a bug in interlink; set INTERLINK_DEBUG=1 for details)");
                 if (Environment.GetEnvironmentVariable("INTERLINK_DEBUG") == "1")

@@ -57,12 +57,16 @@ public static class InterlinkApp
                 .WithDescription("Prove offline that every consumer reaches every target (or say what blocks it), check security rules, estimate cost, draw it.")
                 .WithExample("plan", "examples/seed.yaml")
                 .WithExample("plan", "--assembly", "cdk.out", "--format", "markdown", "--out", "plan.md");
+            config.AddCommand<DiffCommand>("diff")
+                .WithDescription("What deploying the config would change in what is deployed: stacks and resources added, modified and replaced, and what that means for traffic.")
+                .WithExample("diff", "examples/seed.yaml", "--against", "old.out")
+                .WithExample("diff", "--assembly", "new.out", "--against", "old.out", "--format", "markdown");
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("The same config as relay and as native side by side: resources, cost and break-even, hops, phases, needs, limits, and a recommendation.")
                 .WithExample("compare", "examples/fan-out.yaml", "--traffic", "5000");
             config.AddCommand<DeployCommand>("deploy")
                 .WithDescription("Validate, synthesize and deploy phase by phase across accounts and Regions (resumable).")
-                .WithExample("deploy", "examples/seed.yaml", "--dry-run", "--input", "ServiceBundleBucket=my-bucket", "--input", "ServiceBundleKey=service.tar.gz");
+                .WithExample("deploy", "examples/seed.yaml", "--dry-run", "--input", "ServiceBundleBucket=my-bucket", "--input", "ServiceBundleKey=service.tar.gz", "--input", "ServiceBundleSha256=SHA256_OF_THE_TARBALL");
             config.AddCommand<DestroyCommand>("destroy")
                 .WithDescription("Remove everything deploy made, in reverse order, rejecting remaining endpoint connections first.");
             config.AddCommand<ProbeCommand>("probe")

@@ -3,18 +3,22 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Interlink.Core.Wiring;
+using Interlink.Deploy.Aws;
 
 namespace Interlink.Deploy;
 
 /// <summary>
 /// Deploys the phases of a wiring manifest in order, the stacks of a phase side by side, each with its own
-/// account's credentials; feeds each stack the outputs of earlier phases as parameters; accepts the endpoint
-/// connections of the allowed consumer accounts; destroys in reverse. State is saved after every stack.
+/// account's credentials; feeds each stack the outputs of earlier phases as parameters; after each phase does what
+/// CloudFormation cannot (peering DNS options, each side as its owner); accepts the endpoint connections of the
+/// allowed consumer accounts and fails unless they all end up available; destroys in reverse. State is saved
+/// after every stack.
 /// </summary>
 /// <param name="cdk">Runs the CDK CLI.</param>
 /// <param name="connections">Accepts and rejects endpoint connections.</param>
+/// <param name="peeringDns">Sets peering DNS options.</param>
 /// <param name="observer">Receives progress.</param>
-public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections connections, IDeployObserver observer)
+public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections connections, IPeeringDns peeringDns, IDeployObserver observer)
 {
     /// <summary>Deploys everything that is not already deployed as it is now.</summary>
     public async Task<DeployOutcome> DeployAsync(DeployRequest request, CancellationToken cancellationToken)
@@ -55,16 +59,93 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
 
             if (failed.Count > 0)
                 return new DeployOutcome(false, ran, skipped, failed);
+            if (!request.DryRun && await StepsAsync(PeeringDnsSides(request, state, phase), side => SetPeeringDnsAsync(side, cancellationToken)) is { Count: > 0 } dnsProblems)
+                return Failure(ran, skipped, dnsProblems);
         }
 
-        if (!request.DryRun && request.AcceptanceRequired)
-        {
-            foreach (var service in EndpointServices(request, state))
-                observer.Connections(service.Stack, "accepted", await connections.AcceptPendingAsync(service, cancellationToken));
-        }
+        if (!request.DryRun && request.AcceptanceRequired
+            && await StepsAsync(OperatorTargets.EndpointServices(request.Wiring, state, request.Profiles).ToList(), service => SettleAsync(service, cancellationToken)) is { Count: > 0 } problems)
+            return Failure(ran, skipped, problems);
 
         return new DeployOutcome(true, ran, skipped, failed);
     }
+
+    /// <summary>Runs a step per item, one after the other; returns (stack, message) for each that failed.</summary>
+    private static async Task<List<(string Stack, string Message)>> StepsAsync<T>(IEnumerable<T> items, Func<T, Task<(string Stack, string Message)?>> step)
+    {
+        var problems = new List<(string, string)>();
+        foreach (var item in items)
+        {
+            if (await step(item) is { } problem)
+                problems.Add(problem);
+        }
+
+        return problems;
+    }
+
+    private DeployOutcome Failure(List<string> ran, List<string> skipped, List<(string Stack, string Message)> problems)
+    {
+        foreach (var (stack, message) in problems)
+            observer.StepFailed(stack, message);
+        return new DeployOutcome(false, ran, skipped, problems.Select(p => p.Stack).Distinct().ToList(), problems.Select(p => p.Message).ToList());
+    }
+
+    private async Task<(string, string)?> SetPeeringDnsAsync(PeeringDnsSide side, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var changed = await peeringDns.EnsureAsync(side, cancellationToken);
+            observer.StepDone(side.Operator.Stack, $"{side.Side.ToString().ToLowerInvariant()} DNS resolution of peering {side.PeeringConnectionId} {(changed ? "switched on" : "already on")}");
+            return null;
+        }
+        catch (DeployStepException e)
+        {
+            return (e.Stack, e.Message);
+        }
+    }
+
+    /// <summary>The final pass over one service: accept, wait until available, and say plainly what is not.</summary>
+    private async Task<(string, string)?> SettleAsync(EndpointServiceRef service, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var settlement = await connections.SettleAsync(service, cancellationToken);
+            observer.Connections(service.Stack, "accepted", settlement.Accepted);
+            if (settlement.Unsettled.Count == 0)
+                return null;
+            return (service.Stack,
+                $"{service.Stack}: endpoint service {service.ServiceId} ({service.Region}) still has connections that are not available when deploy ends: " +
+                $"{string.Join("; ", settlement.Unsettled)}; check them with 'interlink status --live', accept them in the VPC console or run 'interlink deploy' again");
+        }
+        catch (DeployStepException e)
+        {
+            return (e.Stack, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The peering DNS options to set after <paramref name="phase"/>: the requester side of each relay with
+    /// peeringDns deployed in it (relay stack's account and Region), the accepter side of each such relay when the
+    /// provider-routes stack (provider account and Region) is in it.
+    /// </summary>
+    private static IEnumerable<PeeringDnsSide> PeeringDnsSides(DeployRequest request, DeployState state, WiringPhase phase)
+    {
+        foreach (var name in phase.Stacks)
+        {
+            var stack = request.Wiring.Stacks[name];
+            if (stack.Role == StackRoles.Relay && request.PeeringDnsRelays.Contains(name))
+                yield return new PeeringDnsSide(PeeringOf(state, name), PeeringSide.Requester, OperatorTargets.For(request.Wiring, state, request.Profiles, name));
+            if (stack.Role == StackRoles.ProviderRoutes)
+            {
+                foreach (var relay in request.PeeringDnsRelays.Order(StringComparer.Ordinal))
+                    yield return new PeeringDnsSide(PeeringOf(state, relay), PeeringSide.Accepter, OperatorTargets.For(request.Wiring, state, request.Profiles, name));
+            }
+        }
+    }
+
+    private static string PeeringOf(DeployState state, string relay) =>
+        state.Get(relay)?.Outputs.GetValueOrDefault(Outputs.PeeringConnectionId)
+        ?? throw new DeployStepException(relay, $"recorded no {Outputs.PeeringConnectionId} output, so its peering DNS options cannot be set; re-run 'interlink deploy'");
 
     /// <summary>
     /// Accepts pending connections of the services whose consumers deploy in <paramref name="phase"/>, every
@@ -75,7 +156,7 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         if (request.DryRun || !request.AcceptanceRequired)
             return;
         var consumersHere = phase.Stacks.ToHashSet(StringComparer.Ordinal);
-        var services = EndpointServices(request, state)
+        var services = OperatorTargets.EndpointServices(request.Wiring, state, request.Profiles)
             .Where(s => request.Wiring.Stacks.Any(c => consumersHere.Contains(c.Key)
                 && c.Value.Parameters.TryGetValue(Outputs.EndpointServiceName, out var source) && source.Stack == s.Stack))
             .ToList();
@@ -87,11 +168,19 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
             while (true)
             {
                 await Task.Delay(interval, phaseDone);
-                foreach (var service in services)
+                foreach (var service in services.ToList())
                 {
-                    var accepted = await connections.AcceptPendingAsync(service, phaseDone);
-                    if (accepted.Count > 0)
-                        observer.Connections(service.Stack, "accepted", accepted);
+                    try
+                    {
+                        var accepted = await connections.AcceptPendingAsync(service, phaseDone);
+                        if (accepted.Count > 0)
+                            observer.Connections(service.Stack, "accepted", accepted);
+                    }
+                    catch (DeployStepException)
+                    {
+                        // Not while stacks deploy: the final pass meets the same error and reports it with exit 4.
+                        services.Remove(service);
+                    }
                 }
             }
         }
@@ -101,20 +190,36 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         }
     }
 
-    /// <summary>Destroys in reverse phase order, rejecting remaining endpoint connections before a service goes.</summary>
-    public async Task<DeployOutcome> DestroyAsync(DeployRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Destroys in reverse phase order, rejecting remaining endpoint connections before a service goes: every stack of
+    /// the design and every recorded stack the design no longer has.
+    /// </summary>
+    public Task<DeployOutcome> DestroyAsync(DeployRequest request, CancellationToken cancellationToken) =>
+        DestroyStacksAsync(request, design: true, cancellationToken);
+
+    /// <summary>Destroys only the recorded stacks the design no longer has (<c>deploy --remove-orphans</c>), in reverse phase order.</summary>
+    public Task<DeployOutcome> RemoveOrphansAsync(DeployRequest request, CancellationToken cancellationToken) =>
+        DestroyStacksAsync(request, design: false, cancellationToken);
+
+    private async Task<DeployOutcome> DestroyStacksAsync(DeployRequest request, bool design, CancellationToken cancellationToken)
     {
         var state = DeployState.Load(request.StatePath);
         var ran = new List<string>();
         var skipped = new List<string>();
         var failed = new List<string>();
-        var services = EndpointServices(request, state).ToDictionary(s => s.Stack, StringComparer.Ordinal);
-        foreach (var phase in request.Wiring.Phases.OrderByDescending(p => p.Index))
+        var problems = new List<string>();
+        var services = OperatorTargets.EndpointServices(request.Wiring, state, request.Profiles).ToDictionary(s => s.Stack, StringComparer.Ordinal);
+        var record = new DeployedRecord(request.StatePath);
+        var orphans = Orphans(request, record);
+        var stacks = request.Wiring.Stacks.Where(_ => design).Select(s => (Name: s.Key, Stack: s.Value, App: request.AssemblyDirectory))
+            .Concat(orphans.Select(o => (Name: o.Key, Stack: o.Value, App: record.Directory)))
+            .ToList();
+        foreach (var phase in stacks.GroupBy(s => s.Stack.Phase).OrderByDescending(g => g.Key))
         {
-            observer.PhaseStarted(phase.Index, phase.Stacks);
-            var runs = phase.Stacks.Select(async name =>
+            observer.PhaseStarted(phase.Key, phase.Select(s => s.Name).ToList());
+            var runs = phase.Select(async entry =>
             {
-                var stack = request.Wiring.Stacks[name];
+                var (name, stack, app) = entry;
                 if (state.Get(name)?.Status == StackStatus.Destroyed)
                 {
                     observer.StackSkipped(name, "already destroyed");
@@ -123,12 +228,29 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
                     return;
                 }
 
-                var command = CdkCommands.Destroy(name, request.AssemblyDirectory, request.Profiles.For(name, stack.Account, stack.Role));
+                var command = CdkCommands.Destroy(name, app, request.Profiles.For(name, stack.Account, stack.Role));
                 observer.StackStarted(name, command);
                 if (request.DryRun)
                     return;
                 if (services.TryGetValue(name, out var service))
-                    observer.Connections(name, "rejected", await connections.RejectAllAsync(service, cancellationToken));
+                {
+                    try
+                    {
+                        observer.Connections(name, "rejected", await connections.RejectAllAsync(service, cancellationToken));
+                    }
+                    catch (DeployStepException e)
+                    {
+                        observer.StepFailed(name, e.Message);
+                        lock (ran)
+                        {
+                            failed.Add(name);
+                            problems.Add(e.Message);
+                        }
+
+                        return;
+                    }
+                }
+
                 var clock = Stopwatch.StartNew();
                 var result = await cdk.RunAsync(command, cancellationToken);
                 lock (ran)
@@ -137,6 +259,7 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
                     {
                         ran.Add(name);
                         state.Set(name, new StackState(StackStatus.Destroyed, "", new Dictionary<string, string>(), DateTimeOffset.UtcNow));
+                        record.Forget(name);
                         observer.StackSucceeded(name, clock.Elapsed);
                     }
                     else
@@ -148,11 +271,20 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
             });
             await Task.WhenAll(runs);
             if (failed.Count > 0)
-                return new DeployOutcome(false, ran, skipped, failed);
+                return new DeployOutcome(false, ran, skipped, failed, problems);
         }
 
         return new DeployOutcome(true, ran, skipped, failed);
     }
+
+    /// <summary>
+    /// Stacks the record holds as deployed that the design no longer has (a consumer or relay taken out of the
+    /// config): <c>destroy</c> removes them from the record's own assembly, since the new one has no such stack.
+    /// </summary>
+    public static IReadOnlyDictionary<string, WiringStack> Orphans(DeployRequest request, DeployedRecord record) =>
+        (record.Wiring()?.Stacks ?? new Dictionary<string, WiringStack>())
+            .Where(s => !request.Wiring.Stacks.ContainsKey(s.Key))
+            .ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
 
     /// <summary>Deploys one stack: true when it ran and succeeded, false when it failed, null when skipped.</summary>
     private async Task<bool?> DeployStackAsync(DeployRequest request, DeployState state, string name, CancellationToken cancellationToken)
@@ -162,6 +294,10 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         var fingerprint = Fingerprint(Path.Combine(request.AssemblyDirectory, stack.Template), parameters);
         if (!request.DryRun && state.Get(name) is { Status: StackStatus.Deployed } done && done.Fingerprint == fingerprint)
         {
+            // Deployed before the record existed (an earlier Interlink): record it once, as it is.
+            var record = new DeployedRecord(request.StatePath);
+            if (record.Wiring()?.Stacks.ContainsKey(name) != true)
+                record.Record(request.AssemblyDirectory, request.Wiring, name);
             observer.StackSkipped(name, "deployed, unchanged");
             return null;
         }
@@ -183,6 +319,7 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         }
 
         state.Set(name, new StackState(StackStatus.Deployed, fingerprint, ReadOutputs(outputsFile, name), DateTimeOffset.UtcNow));
+        new DeployedRecord(request.StatePath).Record(request.AssemblyDirectory, request.Wiring, name);
         observer.StackSucceeded(name, clock.Elapsed);
         return true;
     }
@@ -217,22 +354,6 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         }
 
         return values;
-    }
-
-    /// <summary>The endpoint services of the design with the consumer accounts allowed on each.</summary>
-    private static IEnumerable<EndpointServiceRef> EndpointServices(DeployRequest request, DeployState state)
-    {
-        foreach (var (name, stack) in request.Wiring.Stacks)
-        {
-            if (!stack.Outputs.Contains(Outputs.EndpointServiceId) || state.Get(name)?.Outputs.GetValueOrDefault(Outputs.EndpointServiceId) is not { } serviceId)
-                continue;
-            var consumers = request.Wiring.Stacks.Values
-                .Where(s => s.Parameters.TryGetValue(Outputs.EndpointServiceName, out var source) && source.Stack == name)
-                .Select(s => s.Account)
-                .Distinct()
-                .ToList();
-            yield return new EndpointServiceRef(name, serviceId, stack.Region, request.Profiles.For(name, stack.Account, stack.Role), consumers);
-        }
     }
 
     private static IEnumerable<string> TemplateParameters(string template)

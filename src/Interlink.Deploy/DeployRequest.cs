@@ -15,6 +15,7 @@ namespace Interlink.Deploy;
 /// While consumer stacks deploy, pending connections are accepted this often, in case CloudFormation waits for
 /// the endpoint to become available. Default 20 s.
 /// </param>
+/// <param name="PeeringDns">Relay stacks whose peering gets DNS resolution switched on (config <c>peeringDns: true</c>).</param>
 public sealed record DeployRequest(
     string AssemblyDirectory,
     WiringManifest Wiring,
@@ -24,11 +25,20 @@ public sealed record DeployRequest(
     bool AcceptanceRequired = true,
     bool DryRun = false,
     int MaxParallel = 4,
-    TimeSpan? AcceptInterval = null);
+    TimeSpan? AcceptInterval = null,
+    IReadOnlyCollection<string>? PeeringDns = null)
+{
+    /// <summary>Relay stacks with peering DNS on (empty when none).</summary>
+    public IReadOnlyCollection<string> PeeringDnsRelays => PeeringDns ?? [];
+}
 
 /// <summary>How a deploy or destroy ended.</summary>
 /// <param name="Succeeded">True when every stack is done.</param>
 /// <param name="Ran">Stacks the CLI ran for.</param>
 /// <param name="Skipped">Stacks left alone (already done).</param>
-/// <param name="Failed">Stacks that failed.</param>
-public sealed record DeployOutcome(bool Succeeded, IReadOnlyList<string> Ran, IReadOnlyList<string> Skipped, IReadOnlyList<string> Failed);
+/// <param name="Failed">Stacks that failed, or whose step outside CloudFormation failed.</param>
+/// <param name="Problems">
+/// One line per failed step outside CloudFormation (role assumption, identity check, endpoint acceptance,
+/// peering DNS options), naming the stack, the AWS error code or state, and what to do.
+/// </param>
+public sealed record DeployOutcome(bool Succeeded, IReadOnlyList<string> Ran, IReadOnlyList<string> Skipped, IReadOnlyList<string> Failed, IReadOnlyList<string>? Problems = null);

@@ -59,6 +59,16 @@ public sealed class DeployState
         }
     }
 
+    /// <summary>Every stack the state knows, in name order.</summary>
+    public IReadOnlyList<string> StackNames
+    {
+        get
+        {
+            lock (_gate)
+                return _stacks.Keys.Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
     /// <summary>The recorded state of <paramref name="stack"/>, or null.</summary>
     public StackState? Get(string stack)
     {

@@ -677,6 +677,13 @@ public static partial class LabPlanner
             };
         }
 
+        /// <summary>
+        /// An ICMP security group rule's type (FromPort) and code (ToPort), -1 meaning any (EC2 API reference,
+        /// IpPermission: "For the ICMP type number, use -1 to specify all ICMP types"), e.g. 3/4 for path MTU discovery.
+        /// </summary>
+        private static string IcmpTypeCode(int? type, int? code) =>
+            (type is null or -1 ? "" : $" icmp type {type}") + (type is null or -1 || code is null or -1 ? "" : $" icmp code {code}");
+
         private static string Ports(int? from, int? to) =>
             from is null or -1 ? "" : (to ?? from) == from ? $" th dport {from}" : $" th dport {from}-{to ?? from}";
 
@@ -764,7 +771,7 @@ public static partial class LabPlanner
                 "-1" or "all" => peer,
                 "tcp" or "6" => $"{peer} meta l4proto tcp{Ports(rule.FromPort, rule.ToPort)}",
                 "udp" or "17" => $"{peer} meta l4proto udp{Ports(rule.FromPort, rule.ToPort)}",
-                "icmp" or "1" => $"{peer} meta l4proto icmp",
+                "icmp" or "1" => $"{peer} meta l4proto icmp{IcmpTypeCode(rule.FromPort, rule.ToPort)}",
                 var n when int.TryParse(n, out var number) && number is > 0 and < 256 => $"{peer} meta l4proto {number}",
                 _ => null,
             };

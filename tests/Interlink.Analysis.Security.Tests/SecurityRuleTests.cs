@@ -71,6 +71,30 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
     }
 
     [Fact]
+    public void Path_MTU_discovery_from_the_NLB_subnets_is_not_ILS003()
+    {
+        // The bundled provider host groups admit ICMP 3/4 (fragmentation needed) from each NLB subnet.
+        var provider = SecurityCheck.Run(assemblies.Read("seed"), []);
+        Assert.DoesNotContain(provider.Findings, f => f.Rule == "ILS003");
+        Assert.Contains("\"IpProtocol\":\"icmp\"", File.ReadAllText(Path.Combine(assemblies.Directory("seed"), "awsmorocco-provider.template.json")).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ILS003_every_ICMP_type_from_an_nlb_subnet() =>
+        Fires("seed", "provider", t =>
+        {
+            var icmp = t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]!.AsArray().First(r => (string?)r!["IpProtocol"] == "icmp")!;
+            icmp["FromPort"] = -1;
+            icmp["ToPort"] = -1;
+        }, "ILS003", "ServiceSecurityGroup263BC618");
+
+    [Fact]
+    public void ILS003_fragmentation_needed_from_outside_the_nlb_subnets() =>
+        Fires("seed", "provider", t =>
+            t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]!.AsArray().First(r => (string?)r!["IpProtocol"] == "icmp")!["CidrIp"] = "10.99.0.0/16",
+            "ILS003", "ServiceSecurityGroup263BC618");
+
+    [Fact]
     public void ILS003_existing_host_security_group_rule_too_wide() =>
         Fires("existing-vpcs", "provider", t => t.Resources()["ServiceNlbIngress1F9DAB111"]!["Properties"]!["CidrIp"] = "10.0.0.0/8", "ILS003", "ServiceNlbIngress1F9DAB111");
 

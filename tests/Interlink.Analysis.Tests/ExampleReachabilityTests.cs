@@ -69,7 +69,9 @@ public sealed class ExampleReachabilityTests(Examples examples)
         Assert.Contains(table.Routes, r => r is { Destination: "10.41.0.0/16", Target: RouteTarget.Peering } && r.Location.Stack == "billing-provider-routes");
         var hostGroup = model.SecurityGroup("sg-0a1b2c3d4e5f60099")!;
         Assert.True(hostGroup.Existing);
-        Assert.Equal(2, hostGroup.Ingress.Count);
+        // The service port and ICMP "fragmentation needed" (path MTU discovery) from each of the two relay subnets.
+        Assert.Equal(2, hostGroup.Ingress.Count(r => r.Protocol == "tcp"));
+        Assert.Equal(2, hostGroup.Ingress.Count(r => r.Protocol == "icmp" && r.FromPort == 3 && r.ToPort == 4));
         Assert.Equal(3, model.Assumptions.Count);
     }
 

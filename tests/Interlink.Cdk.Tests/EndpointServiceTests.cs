@@ -33,7 +33,8 @@ public sealed class EndpointServiceTests(ExampleAssemblies examples)
         {
             var region = x.Wiring.Stacks[template.StackName].Region;
             var consumers = x.Native ? x.Config.Consumers : x.Config.Consumers.Where(c => c.Region == region);
-            var expected = consumers.Select(c => $"arn:aws:iam::{c.Account}:root").Distinct();
+            // The partition comes from the stack (aws, aws-cn, aws-us-gov), never written as "aws".
+            var expected = consumers.Select(c => $"arn:${{AWS::Partition}}:iam::{c.Account}:root").Distinct();
             Sets.Equal(expected, Principals(template), $"{template.StackName}: allowed principals");
         }
     }
@@ -43,9 +44,9 @@ public sealed class EndpointServiceTests(ExampleAssemblies examples)
     {
         var x = examples[Examples.FanOut];
 
-        Assert.Equal(["arn:aws:iam::444444444444:root", "arn:aws:iam::555555555555:root"], Principals(x.Relay("us-west-2")).Order());
-        Assert.Equal(["arn:aws:iam::444444444444:root"], Principals(x.Relay("eu-west-1")));
-        Assert.Equal(["arn:aws:iam::555555555555:root"], Principals(x.Relay("ap-southeast-2")));
+        Assert.Equal(["arn:${AWS::Partition}:iam::444444444444:root", "arn:${AWS::Partition}:iam::555555555555:root"], Principals(x.Relay("us-west-2")).Order());
+        Assert.Equal(["arn:${AWS::Partition}:iam::444444444444:root"], Principals(x.Relay("eu-west-1")));
+        Assert.Equal(["arn:${AWS::Partition}:iam::555555555555:root"], Principals(x.Relay("ap-southeast-2")));
     }
 
     [Fact]
@@ -75,6 +76,8 @@ public sealed class EndpointServiceTests(ExampleAssemblies examples)
         }
     }
 
+    /// <summary>Each allowed principal as its Fn::Sub template.</summary>
     private static List<string> Principals(Template template) =>
-        Json.Strings(template.Single("AWS::EC2::VPCEndpointServicePermissions").Prop("AllowedPrincipals")).ToList();
+        template.Single("AWS::EC2::VPCEndpointServicePermissions").Prop("AllowedPrincipals").EnumerateArray()
+            .Select(p => p.GetProperty("Fn::Sub").GetString()!).ToList();
 }

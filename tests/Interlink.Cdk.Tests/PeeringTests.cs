@@ -1,4 +1,8 @@
+using System.Text.RegularExpressions;
+using Interlink.Cdk.Constructs;
 using Interlink.Cdk.Tests.Support;
+using Interlink.Core.Model;
+using Interlink.Core.Normalization;
 using Interlink.Core.Wiring;
 
 namespace Interlink.Cdk.Tests;
@@ -45,31 +49,130 @@ public sealed class PeeringTests(ExampleAssemblies examples)
     [Theory]
     [InlineData(Examples.Seed)]
     [InlineData(Examples.ExistingVpcs)]
-    public void Provider_owns_the_named_accepter_role_trusting_the_relay_account_to_accept_peerings(string example)
+    [InlineData(ExampleAssemblies.SeedWithExtras)]
+    public void Relay_peers_through_an_unnamed_accepter_role_whose_ARN_travels_from_a_provider_output_through_the_wiring(string example)
     {
         var x = examples[example];
-        var providerAccount = x.Config.Provider.Account!;
-        foreach (var (relay, spec) in x.Topology.Relays.Zip(x.Config.Relays))
+        var provider = NameScheme.ProviderStack(x.Topology.Name);
+        foreach (var relay in x.Topology.Relays)
         {
-            // Fn::Sub keeps the partition right outside the commercial one (aws-cn, aws-us-gov).
-            var arn = x.Relay(relay.Network.Region).Single("AWS::EC2::VPCPeeringConnection").Prop("PeerRoleArn").GetProperty("Fn::Sub").GetString()!;
-            Assert.StartsWith($"arn:${{AWS::Partition}}:iam::{providerAccount}:role/", arn, StringComparison.Ordinal);
-            var roleName = arn.Split('/')[^1];
+            var region = relay.Network.Region;
+            var name = Outputs.AccepterRoleArn(region);
+            var template = x.Relay(region);
+            Assert.Equal(name, Json.RefName(template.Single("AWS::EC2::VPCPeeringConnection").Prop("PeerRoleArn")));
+            var parameter = template.Parameters[name];
+            Assert.Equal("String", parameter.GetProperty("Type").GetString());
+            var pattern = new Regex(parameter.GetProperty("AllowedPattern").GetString()!);
+            Assert.Matches(pattern, "arn:aws:iam::111111111111:role/awsmorocco-provider-PeeringAccepterUsWest2Role-AbC123");
+            Assert.Matches(pattern, "arn:aws-us-gov:iam::111111111111:role/path/x");
+            Assert.DoesNotMatch(pattern, "arn:aws:iam::111111111111:user/someone");
 
-            var role = Assert.Single(x.Provider.OfType("AWS::IAM::Role"), r => r.Has("RoleName") && r.Str("RoleName") == roleName);
-            var trust = Assert.Single(role.Prop("AssumeRolePolicyDocument").GetProperty("Statement").EnumerateArray());
-            Assert.Equal("Allow", trust.GetProperty("Effect").GetString());
-            Assert.Equal("sts:AssumeRole", trust.GetProperty("Action").GetString());
-            Assert.Equal($"arn:aws:iam::{spec.Account}:root", trust.GetProperty("Principal").GetProperty("AWS").GetString());
-
-            var statements = role.Prop("Policies").EnumerateArray().SelectMany(p => p.GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray()).ToList();
-            var statement = Assert.Single(statements);
-            Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
-            Assert.Equal(["ec2:AcceptVpcPeeringConnection"], Json.Strings(statement.GetProperty("Action")));
-            // Only peerings whose accepter is the provider VPC.
-            var accepterVpc = statement.GetProperty("Condition").GetProperty("ArnEquals").GetProperty("ec2:AccepterVpc").GetProperty("Fn::Sub");
-            Assert.Contains(":vpc/${ProviderVpcId}", accepterVpc[0].GetString(), StringComparison.Ordinal);
+            // CloudFormation names the role (a fixed name blocks replacement); the provider outputs its ARN.
+            var role = x.Provider.Target(x.Provider.Outputs[name].GetProperty("Value"));
+            Assert.Equal("AWS::IAM::Role", role.Type);
+            Assert.False(role.Has("RoleName"));
+            Assert.Contains(name, x.Wiring.Stacks[provider].Outputs);
+            Assert.Equal(new WiringSource(provider, name), x.Wiring.Stacks[NameScheme.RelayStack(x.Topology.Name, region)].Parameters[name]);
         }
+    }
+
+    [Theory]
+    [InlineData(Examples.Seed)]
+    [InlineData(Examples.ExistingVpcs)]
+    [InlineData(ExampleAssemblies.SeedWithExtras)]
+    public void Accepter_role_trusts_exactly_the_CloudFormation_execution_role_that_deploys_the_relay_stack(string example)
+    {
+        var x = examples[example];
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(x.Directory, "manifest.json")));
+        foreach (var relay in x.Topology.Relays)
+        {
+            var region = relay.Network.Region;
+            var account = relay.Network.Account!;
+            var stack = NameScheme.RelayStack(x.Topology.Name, region);
+            // What cdk deploy hands CloudFormation as the relay stack's role: the principal that assumes PeerRoleArn.
+            var execution = manifest.RootElement.GetProperty("artifacts").GetProperty(stack).GetProperty("properties")
+                .GetProperty("cloudFormationExecutionRoleArn").GetString();
+            Assert.Equal($"arn:${{AWS::Partition}}:iam::{account}:role/cdk-{x.Topology.Deployment.BootstrapQualifier}-cfn-exec-role-{account}-{region}", execution);
+
+            var principal = FreshStack.TrustedPrincipal(AccepterRole(x, region));
+            Assert.Equal(execution, principal.GetProperty("Fn::Sub").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData(Examples.Seed)]
+    [InlineData(Examples.ExistingVpcs)]
+    public void Accepter_role_may_accept_on_both_resource_types_the_Service_Authorization_Reference_requires(string example)
+    {
+        var x = examples[example];
+        foreach (var relay in x.Topology.Relays)
+        {
+            var region = relay.Network.Region;
+            var role = AccepterRole(x, region);
+            Assert.All(FreshStack.Statements(role), s => Assert.Equal(["ec2:AcceptVpcPeeringConnection"], Json.Strings(s.GetProperty("Action"))));
+            Assert.Equal(2, FreshStack.Statements(role).Count);
+
+            // vpc-peering-connection: only peerings from the relay account's VPCs in its Region into the provider VPC.
+            var peering = FreshStack.Statement(role, "AcceptPeeringFromRelayIntoProviderVpc");
+            var resource = Assert.Single(peering.GetProperty("Resource").EnumerateArray());
+            Assert.Equal("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-peering-connection/*", resource.GetProperty("Fn::Sub").GetString());
+            var condition = peering.GetProperty("Condition");
+            AssertProviderVpcArn(x, condition.GetProperty("ArnEquals").GetProperty("ec2:AccepterVpc"));
+            var requester = relay.Network.Vpc.ExistingId ?? "*";
+            Assert.Equal($"arn:${{AWS::Partition}}:ec2:{region}:{relay.Network.Account}:vpc/{requester}",
+                condition.GetProperty("ArnLike").GetProperty("ec2:RequesterVpc").GetProperty("Fn::Sub").GetString());
+
+            // vpc: the accepter VPC, exactly.
+            var vpc = FreshStack.Statement(role, "AcceptOnProviderVpc");
+            AssertProviderVpcArn(x, Assert.Single(vpc.GetProperty("Resource").EnumerateArray()));
+            Assert.False(vpc.TryGetProperty("Condition", out _));
+        }
+    }
+
+    [Fact]
+    public void Accepter_role_for_a_custom_qualifier_and_a_known_requester_VPC_names_both()
+    {
+        var template = FreshStack.Synthesize(stack => _ = new PeeringAccepterRole(stack, "Accepter", new PeeringAccepterRoleProps
+        {
+            RequesterAccount = "222222222222",
+            RequesterRegion = "eu-west-1",
+            RequesterVpcId = "vpc-0123456789abcdef0",
+            VpcId = "vpc-0fedcba9876543210",
+            BootstrapQualifier = "team_a-1",
+        }));
+
+        var role = template.Single("AWS::IAM::Role");
+        // The CDK's own convention for the role CloudFormation deploys with, filled in for the relay's environment.
+        var expected = Amazon.CDK.DefaultStackSynthesizer.DEFAULT_CLOUDFORMATION_ROLE_ARN
+            .Replace("${Qualifier}", "team_a-1", StringComparison.Ordinal)
+            .Replace("${AWS::AccountId}", "222222222222", StringComparison.Ordinal)
+            .Replace("${AWS::Region}", "eu-west-1", StringComparison.Ordinal);
+        Assert.Equal(expected, FreshStack.TrustedPrincipal(role).GetProperty("Fn::Sub").GetString());
+        var condition = FreshStack.Statement(role, "AcceptPeeringFromRelayIntoProviderVpc").GetProperty("Condition");
+        Assert.Equal("arn:${AWS::Partition}:ec2:eu-west-1:222222222222:vpc/vpc-0123456789abcdef0",
+            condition.GetProperty("ArnLike").GetProperty("ec2:RequesterVpc").GetProperty("Fn::Sub").GetString());
+        var (arn, variables) = FreshStack.Sub(condition.GetProperty("ArnEquals").GetProperty("ec2:AccepterVpc"));
+        Assert.Equal("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${Id}", arn);
+        Assert.Equal("vpc-0fedcba9876543210", variables["Id"].GetString());
+    }
+
+    [Theory]
+    [InlineData("2222", "eu-west-1", "hnb659fds", null, "not a 12-digit account")]
+    [InlineData("222222222222", "Europe", "hnb659fds", null, "not a Region code")]
+    [InlineData("222222222222", "eu-west-1", "far-too-long-qualifier", null, "not a CDK bootstrap qualifier")]
+    [InlineData("222222222222", "eu-west-1", "hnb659fds", "my-vpc", "not a VPC ID")]
+    public void Accepter_role_refuses_props_that_cannot_name_a_real_principal_or_VPC(string account, string region, string qualifier, string? vpc, string message)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => FreshStack.Synthesize(stack => _ = new PeeringAccepterRole(stack, "Accepter", new PeeringAccepterRoleProps
+        {
+            RequesterAccount = account,
+            RequesterRegion = region,
+            RequesterVpcId = vpc,
+            VpcId = "vpc-0fedcba9876543210",
+            BootstrapQualifier = qualifier,
+        })));
+
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -77,7 +180,7 @@ public sealed class PeeringTests(ExampleAssemblies examples)
     [InlineData(Examples.SingleAccount)]
     public void Provider_has_no_accepter_role_when_its_relays_share_its_account(string example)
     {
-        Assert.DoesNotContain(examples[example].Provider.OfType("AWS::IAM::Role"), r => r.Has("RoleName"));
+        Assert.DoesNotContain(examples[example].Provider.Outputs.Keys, k => k.StartsWith("PeeringAccepterRoleArn", StringComparison.Ordinal));
         Assert.DoesNotContain(examples[example].Provider.OfType("AWS::IAM::Role"), r => r.Properties.GetRawText().Contains("AcceptVpcPeeringConnection", StringComparison.Ordinal));
     }
 
@@ -169,26 +272,18 @@ public sealed class PeeringTests(ExampleAssemblies examples)
         Assert.All(routes, r => Assert.Equal("PeeringConnectionIdUsWest2", Json.RefName(r.Prop("VpcPeeringConnectionId"))));
     }
 
-    [Fact]
-    public void Peering_DNS_resolution_is_switched_on_from_both_sides_only_for_the_relay_that_asks()
+    /// <summary>The provider's peering-accepter role for the relay in <paramref name="region"/>, found through its output.</summary>
+    private static Resource AccepterRole(SynthesizedExample x, string region) =>
+        x.Provider.Target(x.Provider.Outputs[Outputs.AccepterRoleArn(region)].GetProperty("Value"));
+
+    /// <summary>The provider VPC's ARN: an Fn::Sub in the provider's account and Region whose Id is the VPC (created or existing).</summary>
+    private static void AssertProviderVpcArn(SynthesizedExample x, JsonElement value)
     {
-        var x = examples[Examples.FanOut];
-        foreach (var relay in x.Topology.Relays)
-        {
-            var requester = x.Relay(relay.Network.Region).OfType("Custom::AWS").ToList();
-            var accepter = x.ProviderRoutes.OfType("Custom::AWS")
-                .Where(c => c.Prop("Create").GetRawText().Contains(Outputs.PeeringParameter(relay.Network.Region), StringComparison.Ordinal)).ToList();
-            if (!relay.PeeringDns)
-            {
-                Assert.Empty(requester);
-                Assert.Empty(accepter);
-                continue;
-            }
-
-            Assert.Contains("RequesterPeeringConnectionOptions", Assert.Single(requester).Prop("Create").GetRawText(), StringComparison.Ordinal);
-            Assert.Contains("AccepterPeeringConnectionOptions", Assert.Single(accepter).Prop("Create").GetRawText(), StringComparison.Ordinal);
-        }
-
-        Assert.Equal("eu-west-1", Assert.Single(x.Topology.Relays, r => r.PeeringDns).Network.Region);
+        var (arn, variables) = FreshStack.Sub(value);
+        Assert.Equal("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${Id}", arn);
+        if (x.Topology.Provider.Vpc.ExistingId is { } existing)
+            Assert.Equal(existing, variables["Id"].GetString());
+        else
+            Assert.Equal("AWS::EC2::VPC", x.Provider.Target(variables["Id"]).Type);
     }
 }

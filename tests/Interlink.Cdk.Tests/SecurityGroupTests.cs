@@ -17,8 +17,8 @@ public sealed class SecurityGroupTests(ExampleAssemblies examples)
             foreach (var rule in ingress)
             {
                 Assert.True(rule.Cidr is not "0.0.0.0/0" and not "::/0", $"{template.StackName}: {rule}");
-                Assert.Equal("tcp", rule.Protocol);
-                Assert.Equal(rule.FromPort, rule.ToPort);
+                // TCP on one port, or ICMP 3/4 (fragmentation needed) for path MTU discovery: see PathMtuTests.
+                Assert.True(rule.Protocol == "tcp" && rule.FromPort == rule.ToPort || rule == PathMtuTests.FragmentationNeeded(rule.Cidr), $"{template.StackName}: {rule}");
             }
         }
     }
@@ -34,7 +34,7 @@ public sealed class SecurityGroupTests(ExampleAssemblies examples)
             .SelectMany(s => ExpectedResources.HostPorts(x.Topology).Select(p => SgRule.Tcp(s.Cidr.ToString(), p)));
 
         var hosts = HostGroup(x);
-        Sets.Equal(expected, SgRule.Ingress(hosts), $"{example}: provider host ingress");
+        Sets.Equal(expected, Tcp(SgRule.Ingress(hosts)), $"{example}: provider host ingress");
     }
 
     [Fact]
@@ -42,14 +42,14 @@ public sealed class SecurityGroupTests(ExampleAssemblies examples)
     {
         Sets.Equal(
             [SgRule.Tcp("10.11.1.0/24", 8080), SgRule.Tcp("10.11.3.0/24", 8080)],
-            SgRule.Ingress(HostGroup(examples[Examples.Seed])),
+            Tcp(SgRule.Ingress(HostGroup(examples[Examples.Seed]))),
             "seed provider host ingress");
     }
 
     [Fact]
     public void A_separate_health_check_port_is_admitted_next_to_the_target_port()
     {
-        var ports = SgRule.Ingress(HostGroup(examples[ExampleAssemblies.SeedWithExtras])).Select(r => r.FromPort).Distinct().Order();
+        var ports = Tcp(SgRule.Ingress(HostGroup(examples[ExampleAssemblies.SeedWithExtras]))).Select(r => r.FromPort).Distinct().Order();
 
         Assert.Equal([8080, ExampleAssemblies.SeparateHealthPort], ports);
     }
@@ -60,7 +60,7 @@ public sealed class SecurityGroupTests(ExampleAssemblies examples)
         var x = examples[Examples.Native];
         var expected = x.Provider.PrivateSubnets().Select(s => SgRule.Tcp(s.Str("CidrBlock"), x.Config.Service.TargetPort));
 
-        Sets.Equal(expected, SgRule.Ingress(HostGroup(x)), "native provider host ingress");
+        Sets.Equal(expected, Tcp(SgRule.Ingress(HostGroup(x))), "native provider host ingress");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class SecurityGroupTests(ExampleAssemblies examples)
         Assert.All(rules, r => Assert.Equal("sg-0a1b2c3d4e5f60099", r.Str("GroupId")));
         Sets.Equal(
             x.Config.Relays[0].Vpc.Subnets.Select(s => SgRule.Tcp(s.Cidr, x.Config.Service.TargetPort)),
-            rules.Select(r => SgRule.From(r.Properties)),
+            Tcp(rules.Select(r => SgRule.From(r.Properties))),
             "ingress on the existing host group");
         Assert.Empty(x.Provider.OfType("AWS::EC2::SecurityGroup"));
     }
@@ -87,7 +87,7 @@ public sealed class SecurityGroupTests(ExampleAssemblies examples)
             var region = x.Wiring.Stacks[template.StackName].Region;
             var consumers = x.Native ? x.Topology.Consumers : x.Topology.ConsumersIn(region);
             var expected = consumers.Select(c => c.Network.Vpc.Cidr.ToString()).Distinct().Select(c => SgRule.Tcp(c, x.Config.Service.Port));
-            Sets.Equal(expected, SgRule.Ingress(NlbGroup(template)), $"{template.StackName}: NLB ingress");
+            Sets.Equal(expected, Tcp(SgRule.Ingress(NlbGroup(template))), $"{template.StackName}: NLB ingress");
         }
     }
 
@@ -96,7 +96,7 @@ public sealed class SecurityGroupTests(ExampleAssemblies examples)
     {
         var group = NlbGroup(examples[Examples.FanOut].Relay("us-west-2"));
 
-        Assert.Equal([SgRule.Tcp("10.50.0.0/16", 443)], SgRule.Ingress(group));
+        Assert.Equal([SgRule.Tcp("10.50.0.0/16", 443)], Tcp(SgRule.Ingress(group)));
     }
 
     [Theory]
@@ -158,13 +158,16 @@ public sealed class SecurityGroupTests(ExampleAssemblies examples)
         }
     }
 
-    private static Resource HostGroup(SynthesizedExample x)
+    /// <summary>The TCP rules; the ICMP path MTU rules are PathMtuTests' subject.</summary>
+    private static List<SgRule> Tcp(IEnumerable<SgRule> rules) => rules.Where(r => r.Protocol == "tcp").ToList();
+
+    internal static Resource HostGroup(SynthesizedExample x)
     {
         var provider = x.Provider;
         var launchTemplate = provider.Single("AWS::EC2::LaunchTemplate");
         return provider.Target(Assert.Single(launchTemplate.Prop("LaunchTemplateData").GetProperty("SecurityGroupIds").EnumerateArray()));
     }
 
-    private static Resource NlbGroup(Template template) =>
+    internal static Resource NlbGroup(Template template) =>
         template.Target(Assert.Single(template.Single("AWS::ElasticLoadBalancingV2::LoadBalancer").Prop("SecurityGroups").EnumerateArray()));
 }

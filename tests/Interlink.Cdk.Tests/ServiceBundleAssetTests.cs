@@ -30,7 +30,8 @@ public sealed class ServiceBundleAssetTests : IDisposable
         AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), output, new HostBundles(Service: bundle));
 
         using var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "awsmorocco-provider.template.json")));
-        Assert.False(template.RootElement.TryGetProperty("Parameters", out _), "no ServiceBundleBucket/Key parameters with an asset");
+        var parameters = template.RootElement.GetProperty("Parameters").EnumerateObject().Select(p => p.Name);
+        Assert.Equal(["ServiceHostImageId"], parameters);
         var staged = Assert.Single(Directory.GetFiles(output, "asset.*.tar.gz"));
         Assert.Equal(File.ReadAllBytes(bundle), File.ReadAllBytes(staged));
 
@@ -60,7 +61,7 @@ public sealed class ServiceBundleAssetTests : IDisposable
         var instance = resources.Single(r => r.Value.GetProperty("Type").GetString() == "AWS::EC2::Instance");
         var sub = instance.Value.GetProperty("Properties").GetProperty("UserData").GetProperty("Fn::Base64").GetProperty("Fn::Sub");
         Assert.Equal(ProbeUserData.Render(), sub[0].GetString());
-        Assert.Contains("s3://${ProbeBucket}/${ProbeKey}", sub[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("<<'INTERLINK_VALUES'\n${ProbeBucket}\n${ProbeKey}\n${ProbeSha256}\n", sub[0].GetString(), StringComparison.Ordinal);
         Assert.Equal("cdk-hnb659fds-assets-333333333333-us-west-2", sub[1].GetProperty("ProbeBucket").GetString());
         Assert.Single(Directory.GetFiles(output, "asset.*.tar.gz"));
         var roles = resources.Where(r => r.Value.GetProperty("Type").GetString() == "AWS::IAM::Role").Select(r => r.Value.GetRawText());

@@ -74,7 +74,8 @@ public sealed partial class ServiceHostTests(ExampleAssemblies examples)
         {
             var (script, variables) = UserData(host);
             Assert.StartsWith("#!/bin/bash\n", script, StringComparison.Ordinal);
-            Assert.Contains("aws s3 cp \"s3://${BundleBucket}/${BundleKey}\"", script, StringComparison.Ordinal);
+            Assert.Contains("aws s3 cp \"s3://$bucket/$key\"", script, StringComparison.Ordinal);
+            Assert.Contains("<<'INTERLINK_VALUES'\n${BundleBucket}\n${BundleKey}\n${BundleSha256}\n${AWS::Region}\nINTERLINK_VALUES\n", script, StringComparison.Ordinal);
             Assert.Equal("ServiceBundleBucket", Json.RefName(variables.GetProperty("BundleBucket")));
             Assert.Equal("ServiceBundleKey", Json.RefName(variables.GetProperty("BundleKey")));
             Assert.Contains($"cat > /etc/systemd/system/{ServiceUserData.UnitName}.service", script, StringComparison.Ordinal);
@@ -132,7 +133,7 @@ public sealed partial class ServiceHostTests(ExampleAssemblies examples)
 
         Assert.StartsWith("#!/bin/bash\n", script, StringComparison.Ordinal);
         Assert.Contains("set -euo pipefail", script, StringComparison.Ordinal);
-        Assert.Contains("s3://${BundleBucket}/${BundleKey}", script, StringComparison.Ordinal);
+        Assert.Contains("s3://$bucket/$key", script, StringComparison.Ordinal);
         Assert.Contains($"tar -xzf \"$bundle\" -C {ServiceUserData.InstallDirectory}", script, StringComparison.Ordinal);
         Assert.Contains($"ExecStart={ServiceUserData.InstallDirectory}/Interlink.Service", script, StringComparison.Ordinal);
         Assert.Contains("Environment=ASPNETCORE_URLS=http://0.0.0.0:9090\n", script, StringComparison.Ordinal);
@@ -141,7 +142,7 @@ public sealed partial class ServiceHostTests(ExampleAssemblies examples)
         Assert.Contains("(health: /ready)", script, StringComparison.Ordinal);
         Assert.Contains("[Install]\nWantedBy=multi-user.target\nUNIT\n", script, StringComparison.Ordinal);
         // Fn::Sub would try to resolve any other ${...}: shell variables are written without braces.
-        Assert.Equal(["AWS::Region", "BundleBucket", "BundleKey"], SubVariables().Matches(script).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["AWS::Region", "BundleBucket", "BundleKey", "BundleSha256"], SubVariables().Matches(script).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
     }
 
     private static List<Resource> ServiceHosts(SynthesizedExample x) => x.Provider.OfType("AWS::EC2::Instance").ToList();

@@ -11,7 +11,8 @@ namespace Interlink.Cdk.Tests;
 public sealed partial class WiringManifestTests(ExampleAssemblies examples)
 {
     /// <summary>Parameters the deployer supplies itself (the published sample service), not another stack.</summary>
-    private static readonly HashSet<string> DeployInputs = [ProviderStack.BundleBucketParameter, ProviderStack.BundleKeyParameter];
+    private static readonly HashSet<string> DeployInputs =
+        [ProviderStack.BundleBucketParameter, ProviderStack.BundleKeyParameter, ProviderStack.BundleSha256Parameter, ProviderStack.ImageIdParameter];
 
     [Theory]
     [MemberData(nameof(Examples.Relay), MemberType = typeof(Examples))]

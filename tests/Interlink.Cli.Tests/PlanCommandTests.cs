@@ -47,6 +47,25 @@ public sealed class PlanCommandTests : IClassFixture<PlanCommandTests.SeedAssemb
     }
 
     [Fact]
+    public void A_template_over_CloudFormations_500_resources_exits_3_and_names_ILQ001_and_the_stack()
+    {
+        using var temp = new TempDirectory();
+        var copy = seed.CopyTo(temp.Path);
+        var relay = Path.Combine(copy, "awsmorocco-relay-us-west-2.template.json");
+        var template = JsonNode.Parse(File.ReadAllText(relay))!.AsObject();
+        var resources = template["Resources"]!.AsObject();
+        for (var i = 0; resources.Count <= 500; i++)
+            resources[$"Filler{i}"] = new JsonObject { ["Type"] = "AWS::CloudFormation::WaitConditionHandle" };
+        File.WriteAllText(relay, template.ToJsonString());
+
+        var result = App.Run("plan", "--assembly", copy);
+
+        Assert.Equal(ExitCodes.FindingsBlock, result.ExitCode);
+        Assert.Contains("1 template quota error(s)", result.Output, StringComparison.Ordinal);
+        Assert.Contains(result.Lines, l => l.Contains("error ILQ001 awsmorocco-relay-us-west-2: template of awsmorocco-relay-us-west-2 declares 501 resources", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Json_output_carries_the_verdicts_findings_and_cost_lines()
     {
         var result = App.Run("plan", "--assembly", seed.Directory, "--format", "json", "--traffic", "250");

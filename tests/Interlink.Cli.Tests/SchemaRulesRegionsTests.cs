@@ -57,13 +57,25 @@ public sealed class SchemaRulesRegionsTests : IDisposable
     }
 
     [Fact]
-    public void Rules_also_lists_every_security_rule_and_reachability_code()
+    public void Rules_also_lists_every_security_rule_reachability_code_and_update_consequence()
     {
         var result = App.Run("rules");
+
+        foreach (var (code, _, _) in Interlink.Analysis.Diff.UpdateConsequences.Codes)
+            Assert.Contains(result.Lines, l => l.Contains(code, StringComparison.Ordinal));
 
         foreach (var rule in Interlink.Analysis.Security.SecurityRules.All)
             Assert.Contains(result.Lines, l => l.Contains(rule.Id, StringComparison.Ordinal));
         foreach (var code in Interlink.Analysis.Reachability.ExplanationCodes.All.Keys)
+            Assert.Contains(result.Lines, l => l.Contains(code, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rules_lists_the_quota_privateDns_and_acceptance_codes_and_the_per_template_quota_codes()
+    {
+        var result = App.Run("rules");
+
+        foreach (var code in new[] { "IL038", "IL071", "IL080", "IL081" }.Concat(Interlink.Analysis.Quotas.StackQuotaCheck.Codes.Select(c => c.Code)))
             Assert.Contains(result.Lines, l => l.Contains(code, StringComparison.Ordinal));
     }
 

@@ -75,6 +75,22 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Acceptance_off_for_another_account_validates_with_a_warning_that_plan_and_deploy_refuse_ILS002()
+    {
+        var text = File.ReadAllText(Repo.Example("seed.yaml"))
+            .Replace("  targetPort: 8080", "  acceptanceRequired: false\n  targetPort: 8080", StringComparison.Ordinal);
+        Assert.Contains("acceptanceRequired: false", text, StringComparison.Ordinal);
+        var path = _temp.Write("acceptance-off.yaml", text);
+
+        var result = App.Run("validate", path);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        var warning = Assert.Single(result.Lines, l => l.Contains(" warning IL071 service.acceptanceRequired: ", StringComparison.Ordinal));
+        Assert.Contains("ILS002", warning, StringComparison.Ordinal);
+        Assert.Contains("'deploy' refuses it", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Several_valid_files_exit_0()
     {
         var result = App.Run("validate", Repo.Example("seed.yaml"), Repo.Example("native.yaml"));

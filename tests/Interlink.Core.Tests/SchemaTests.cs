@@ -179,6 +179,7 @@ public class SchemaTests
         { "suppression without reason", "tags:", "suppressions: [ { rule: ILS010 } ]\ntags:", true },
         { "native mode with relays", "mode: relay", "mode: native", true },
         { "tag with reserved prefix", "  Project: interlink-seed", "  aws:owner: me", true },
+        { "privateDns true (no verified private DNS name)", "    client: true", "    client: true\n    privateDns: true", true },
     };
 
     [Theory]

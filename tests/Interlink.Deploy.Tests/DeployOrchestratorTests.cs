@@ -11,14 +11,11 @@ namespace Interlink.Deploy.Tests;
 [Collection(DeployCollection.Name)]
 public sealed class DeployOrchestratorTests(AssemblyFixture assemblies) : IDisposable
 {
-    private static readonly Dictionary<string, string> BundleInputs = new()
-    {
-        ["ServiceBundleBucket"] = "my-bucket",
-        ["ServiceBundleKey"] = "interlink/service-linux-arm64.tar.gz",
-    };
+    private static readonly IReadOnlyDictionary<string, string> BundleInputs = DeployInputs.Bundle;
 
     private readonly FakeCdk cdk = new();
     private readonly FakeConnections connections = new();
+    private readonly FakePeeringDns peeringDns = new();
     private readonly RecordingObserver observer = new();
 
     public void Dispose() => cdk.Dispose();
@@ -60,7 +57,11 @@ public sealed class DeployOrchestratorTests(AssemblyFixture assemblies) : IDispo
         var calls = cdk.Calls().ToDictionary(c => c.Stack);
 
         Assert.Equal(BundleInputs, calls["awsmorocco-provider"].Parameters);
-        Assert.Equal(new Dictionary<string, string> { ["ProviderVpcId"] = FakeOutput("awsmorocco-provider", "vpc-{0}00000000f") },
+        Assert.Equal(new Dictionary<string, string>
+            {
+                ["ProviderVpcId"] = FakeOutput("awsmorocco-provider", "vpc-{0}00000000f"),
+                [Outputs.AccepterRoleArn("us-west-2")] = $"arn:aws:iam::123456789012:role/awsmorocco-provider-{Outputs.AccepterRoleArn("us-west-2")}", // the stand-in CDK CLI's default account
+            },
             calls["awsmorocco-relay-us-west-2"].Parameters);
         Assert.Equal(FakeOutput("awsmorocco-relay-us-west-2", "com.amazonaws.vpce.region.vpce-svc-{0}"),
             calls["awsmorocco-consumer-west"].Parameters["EndpointServiceName"]);
@@ -236,15 +237,10 @@ public sealed class DeployOrchestratorTests(AssemblyFixture assemblies) : IDispo
     }
 
     private DeployOrchestrator Orchestrator(string? failStack = null, double delaySeconds = 0.2) =>
-        new(cdk.Runner(failStack, delaySeconds), connections, observer);
+        new(cdk.Runner(failStack, delaySeconds), connections, peeringDns, observer);
 
     private DeployRequest Request(string dir, WiringManifest wiring) =>
         new(dir, wiring, cdk.StatePath, ProfileMap.Empty, BundleInputs);
 
-    /// <summary>The value fake-cdk.sh writes for <paramref name="stack"/> ({0} is its id).</summary>
-    private static string FakeOutput(string stack, string pattern)
-    {
-        var id = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(stack)))[..8];
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, id);
-    }
+    private static string FakeOutput(string stack, string pattern) => FakeCdk.Output(stack, pattern);
 }

@@ -10,7 +10,7 @@ namespace Interlink.Deploy.Tests;
 /// </summary>
 public class RemoteProberTests
 {
-    private static readonly ProbeTarget Target = new("shop-consumer-west", "i-0123456789abcdef0", "us-west-2", "west",
+    private static readonly ProbeTarget Target = new("shop-consumer-west", "i-0123456789abcdef0", "us-west-2", new OperatorTarget("shop-consumer-west", "us-west-2", "333333333333", "west", null),
         new Uri("http://vpce-0abc-xyz.vpce-svc-1.us-west-2.vpce.amazonaws.com:443/"));
 
     [Fact]

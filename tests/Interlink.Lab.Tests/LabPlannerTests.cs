@@ -79,6 +79,15 @@ public sealed class LabPlannerTests(LabFixture fixture)
     }
 
     [Fact]
+    public void An_ICMP_rule_keeps_its_type_and_code_so_only_fragmentation_needed_passes()
+    {
+        // The provider hosts admit ICMP 3/4 (path MTU discovery) from the relay NLB subnets, nothing else of ICMP.
+        var host = Plan().Namespaces.Single(n => n.Name == "il-provider-h1");
+        Assert.Contains("ip saddr 10.11.1.0/24 meta l4proto icmp icmp type 3 icmp code 4 accept", host.Nft, StringComparison.Ordinal);
+        Assert.DoesNotContain("meta l4proto icmp accept", host.Nft, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_endpoint_the_service_does_not_allow_is_built_but_not_connected()
     {
         var m = new Mutable(fixture.Seed);

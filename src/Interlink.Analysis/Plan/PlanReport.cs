@@ -1,7 +1,9 @@
 using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Cost;
+using Interlink.Analysis.Deployability;
 using Interlink.Analysis.Diagram;
 using Interlink.Analysis.Network;
+using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Reachability;
 using Interlink.Analysis.Security;
 using Interlink.Core.Model;
@@ -18,6 +20,7 @@ namespace Interlink.Analysis.Plan;
 /// <param name="Cost">Monthly estimate of what the assembly deploys.</param>
 /// <param name="Comparison">The same config in both designs, when the config is known.</param>
 /// <param name="Mermaid">The diagram as a Mermaid flowchart.</param>
+/// <param name="Deployability">Whether each deploy-time handshake is allowed by the templates' IAM, and blocked Lambda runtimes.</param>
 public sealed record PlanReport(
     string Name,
     string Mode,
@@ -25,10 +28,17 @@ public sealed record PlanReport(
     SecurityReport Security,
     CostEstimate Cost,
     CostComparison? Comparison,
-    string Mermaid)
+    string Mermaid,
+    DeployabilityReport Deployability)
 {
-    /// <summary>True when every consumer reaches every target and no unsuppressed security error remains.</summary>
-    public bool Passed => Reachability.AllReachable && !Security.HasErrors;
+    /// <summary>CloudFormation per-template quotas over the synthesized templates.</summary>
+    public StackQuotaReport Quotas { get; init; } = StackQuotaReport.Empty;
+
+    /// <summary>
+    /// True when every consumer reaches every target, no unsuppressed security error remains, every template fits and
+    /// no deploy-time handshake is blocked.
+    /// </summary>
+    public bool Passed => Reachability.AllReachable && !Security.HasErrors && !Quotas.HasErrors && !Deployability.HasErrors;
 }
 
 /// <summary>Runs reachability, security rules, cost and the diagram over an assembly.</summary>
@@ -36,9 +46,10 @@ public static class PlanRunner
 {
     /// <summary>
     /// Plans <paramref name="assembly"/>. <paramref name="topology"/> (when the config is known) adds the other
-    /// design's cost for comparison; <paramref name="suppressions"/> come from the config.
+    /// design's cost for comparison and names the deploying account; <paramref name="suppressions"/> come from the config;
+    /// <paramref name="today"/> (default: the UTC date) is what Lambda runtime dates are compared with.
     /// </summary>
-    public static PlanReport Run(CloudAssembly assembly, Topology? topology, IReadOnlyList<Suppression> suppressions, decimal trafficGbPerMonth)
+    public static PlanReport Run(CloudAssembly assembly, Topology? topology, IReadOnlyList<Suppression> suppressions, decimal trafficGbPerMonth, DateOnly? today = null)
     {
         var model = NetworkModelBuilder.Build(assembly);
         var reachability = ReachabilityAnalyzer.Analyze(model);
@@ -46,6 +57,10 @@ public static class PlanRunner
         var cost = CostEstimator.Estimate(AssemblyBillOfMaterials.Read(assembly), trafficGbPerMonth);
         var levels = CostComparison.DefaultTrafficLevels.Append(trafficGbPerMonth).Distinct().Order().ToList();
         var comparison = topology is null ? null : CostComparison.Compare(topology, levels);
-        return new PlanReport(assembly.Wiring.Name, assembly.Wiring.Mode, reachability, security, cost, comparison, MermaidDiagram.Render(assembly));
+        var deployability = DeployabilityAnalyzer.Analyze(assembly, topology, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        return new PlanReport(assembly.Wiring.Name, assembly.Wiring.Mode, reachability, security, cost, comparison, MermaidDiagram.Render(assembly), deployability)
+        {
+            Quotas = StackQuotaCheck.Run(assembly),
+        };
     }
 }

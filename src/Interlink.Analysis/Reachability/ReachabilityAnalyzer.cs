@@ -176,7 +176,7 @@ public static partial class ReachabilityAnalyzer
                 || (PrincipalArn().Match(p.Replace("${AWS::AccountId}", deploying, StringComparison.Ordinal)) is { Success: true } m && m.Groups["account"].Value == account));
             trail.Check("permission", service.PermissionsLocation ?? service.Location,
                 $"allowed principals [{string.Join(", ", service.AllowedPrincipals)}] include account {endpoint.Account ?? "(deploying)"}", allowed, ExplanationCodes.PrincipalNotAllowed,
-                $"the endpoint service does not allow the consumer account {endpoint.Account ?? "(deploying)"}; add arn:aws:iam::{endpoint.Account ?? "${AWS::AccountId}"}:root to AllowedPrincipals");
+                $"the endpoint service does not allow the consumer account {endpoint.Account ?? "(deploying)"}; add arn:${{AWS::Partition}}:iam::{endpoint.Account ?? "${AWS::AccountId}"}:root to AllowedPrincipals");
             trail.Note("acceptance", service.Location, service.AcceptanceRequired
                 ? "AcceptanceRequired: the deploy accepts the consumer's connection (informational)"
                 : "AcceptanceRequired off: connections are accepted automatically");

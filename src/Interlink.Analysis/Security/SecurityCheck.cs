@@ -79,6 +79,9 @@ public static partial class SecurityCheck
 
         public bool HasPorts => Protocol is "-1" or "all" or "tcp" or "6" or "udp" or "17";
 
+        /// <summary>ICMP type 3 code 4 only (for ICMP, FromPort is the type and ToPort the code): path MTU discovery.</summary>
+        public bool IsFragmentationNeeded => Protocol is "icmp" or "1" && FromPort == 3 && ToPort == 4;
+
         public bool Covers(int port) => HasPorts && (AllPorts || (FromPort is { } f && ToPort is { } t && f <= port && port <= t));
 
         public string Source => Cidr?.ToString() ?? Cidr6?.ToString() ?? SourceGroup ?? (PrefixList ? "a prefix list" : "?");
@@ -740,6 +743,10 @@ public static partial class SecurityCheck
                     continue;
                 }
 
+                // ICMP 3/4 from an NLB subnet is what path MTU discovery needs (VPC User Guide, "Path MTU Discovery";
+                // the ELB guides recommend admitting it): the hosts' MTU 9001 exceeds inter-Region peering's 8500.
+                if (rule.IsFragmentationNeeded)
+                    continue;
                 if (ports.Count > 0 && (rule.AllPorts || !rule.HasPorts || rule.FromPort is null || rule.ToPort is null || Enumerable.Range(rule.FromPort.Value, rule.ToPort.Value - rule.FromPort.Value + 1).Any(p => !ports.Contains(p))))
                     Add(SecurityRules.ProviderIngressTooWide, rule.View, rule.Where,
                         $"provider host security group {group} admits {rule.Ports} from NLB subnet {cidr}; targets need only {string.Join(", ", ports.Order())}");

@@ -31,11 +31,11 @@ public static class SecurityRules
     public static readonly SecurityRule WildcardPrincipal = new(
         "ILS001", SecuritySeverity.Error, "Endpoint service allows any principal",
         "An allowed principal of '*' (or with a wildcard) lets any AWS account create an endpoint to the service; with acceptance off they connect at once.",
-        "List exactly the consumer accounts as arn:aws:iam::<account>:root in AllowedPrincipals.");
+        "List exactly the consumer accounts as arn:${AWS::Partition}:iam::<account>:root in AllowedPrincipals.");
 
     /// <summary>ILS002.</summary>
     public static readonly SecurityRule AcceptanceOff = new(
-        "ILS002", SecuritySeverity.Error, "Endpoint connections from other accounts are accepted without review",
+        Interlink.Core.Security.AcceptanceReview.RuleId, SecuritySeverity.Error, "Endpoint connections from other accounts are accepted without review",
         "With AcceptanceRequired off, any allowed principal in another account connects without the provider approving the endpoint.",
         "Set AcceptanceRequired: true (service.acceptanceRequired in the config) and accept each consumer's endpoint.");
 
@@ -127,7 +127,7 @@ public static class SecurityRules
     public static readonly SecurityRule OpenTrust = new(
         "ILS017", SecuritySeverity.Error, "Role can be assumed by anyone",
         "A trust policy with Principal '*' and no condition lets any AWS account assume the role.",
-        "Trust exactly the account or service that needs the role (e.g. arn:aws:iam::<relay account>:root).");
+        "Trust exactly the principal that needs the role (e.g. the relay account's CDK CloudFormation execution role for the peering-accepter role).");
 
     /// <summary>ILS018.</summary>
     public static readonly SecurityRule InternetFacing = new(

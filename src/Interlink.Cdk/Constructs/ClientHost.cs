@@ -21,8 +21,8 @@ public sealed class ClientHostProps
     /// <summary>Instance type. Default: <see cref="DefaultInstanceType"/>.</summary>
     public string InstanceType { get; init; } = DefaultInstanceType;
 
-    /// <summary>S3 bucket and key of the published probe to install at boot. Default: null (no probe).</summary>
-    public (string Bucket, string Key)? ProbeBundle { get; init; }
+    /// <summary>S3 bucket, key and SHA-256 (lowercase hex) of the published probe to install at boot. Default: null (no probe).</summary>
+    public (string Bucket, string Key, string Sha256)? ProbeBundle { get; init; }
 }
 
 /// <summary>
@@ -46,9 +46,9 @@ public sealed class ClientHost : Construct
             ExtraPermissions = probe is { } p ? [(["s3:GetObject"], [Fn.Join("", ["arn:", Aws.PARTITION, ":s3:::", p.Bucket, "/", p.Key])])] : [],
         });
         var userData = probe is { } bundle
-            ? Fn.Sub(Hosts.ProbeUserData.Render(), new Dictionary<string, string> { ["ProbeBucket"] = bundle.Bucket, ["ProbeKey"] = bundle.Key })
+            ? Fn.Sub(Hosts.ProbeUserData.Render(), new Dictionary<string, string> { ["ProbeBucket"] = bundle.Bucket, ["ProbeKey"] = bundle.Key, ["ProbeSha256"] = bundle.Sha256 })
             : null;
-        InstanceId = template.Launch("Instance", props.Network.PrivateSubnetIds[0], $"{props.Name}-client", userData: userData).Ref;
+        InstanceId = template.Launch("Instance", props.Network.PrivateSubnetIds[0], $"{props.Name}-client", userData: userData, route: props.Network.PrivateDefaultRoutes[0]).Ref;
     }
 
     /// <summary>The client's instance ID (for SSM Run Command).</summary>

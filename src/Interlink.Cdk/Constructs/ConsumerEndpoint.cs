@@ -26,9 +26,6 @@ public sealed class ConsumerEndpointProps
     /// <summary>Native mode: the service's Region when it differs from the consumer's. Default: null.</summary>
     public string? ServiceRegion { get; init; }
 
-    /// <summary>Use the service's private DNS name. Default: false.</summary>
-    public bool PrivateDnsEnabled { get; init; }
-
     /// <summary>Friendly name resolving to the endpoint, in a private hosted zone of the VPC. Default: null (none).</summary>
     public string? HostedZoneName { get; init; }
 }
@@ -52,7 +49,10 @@ public sealed class ConsumerEndpoint : Construct
             ServiceName = props.ServiceName,
             SubnetIds = props.SubnetIndexes.Select(i => props.Network.PrivateSubnetIds[i]).ToArray(),
             SecurityGroupIds = [group.AttrGroupId],
-            PrivateDnsEnabled = props.PrivateDnsEnabled,
+            // Always off: Interlink's endpoint services have no verified private DNS name, and AWS refuses an endpoint
+            // that asks for one (https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html; IL038 rejects
+            // 'privateDns: true'). The friendly name comes from HostedZoneName instead.
+            PrivateDnsEnabled = false,
         });
         // CDK 2.160 predates native cross-Region PrivateLink: set the CloudFormation property directly.
         if (props.ServiceRegion is { } region)

@@ -41,9 +41,10 @@ public sealed class EndpointService : Construct
         if (props.SupportedRegions.Count > 0)
             service.AddPropertyOverride("SupportedRegions", props.SupportedRegions.ToArray());
 
+        // Account principals as arn:PARTITION:iam::ACCOUNT:root: the partition from the stack, never a literal "aws".
         var principals = props.AllowedAccounts
             .Distinct()
-            .Select(account => account is null ? Fn.Sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root") : $"arn:aws:iam::{account}:root")
+            .Select(Policies.AccountRoot)
             .ToArray();
         _ = new CfnVPCEndpointServicePermissions(this, "Permissions", new CfnVPCEndpointServicePermissionsProps
         {

@@ -22,11 +22,18 @@ public sealed class HardenedHostTemplateProps
 
     /// <summary>Root volume size in GiB. Default: 8 (the Amazon Linux 2023 image size).</summary>
     public int RootVolumeGiB { get; init; } = 8;
+
+    /// <summary>
+    /// The AMI: a literal or a parameter reference that changes only when someone changes it. Default: null, the
+    /// current Amazon Linux 2023 image from its public SSM parameter, which CloudFormation re-reads on every stack
+    /// update, so a new image replaces the hosts; acceptable only for hosts without a fixed IP (see <see cref="ServiceHosts"/>).
+    /// </summary>
+    public string? ImageId { get; init; }
 }
 
 /// <summary>
-/// What every host Interlink creates shares: the Amazon Linux 2023 image for its architecture (from the public
-/// SSM parameter, resolved at deploy time, so synth needs no lookup), IMDSv2 required, an encrypted gp3 root
+/// What every host Interlink creates shares: the Amazon Linux 2023 image for its architecture (a given AMI, or the
+/// public SSM parameter resolved at deploy time, so synth needs no lookup), IMDSv2 required, an encrypted gp3 root
 /// volume, an instance profile for Systems Manager (no SSH key, no open SSH port), and no public IP.
 /// </summary>
 public sealed class HardenedHostTemplate : Construct
@@ -48,7 +55,7 @@ public sealed class HardenedHostTemplate : Construct
         {
             LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty
             {
-                ImageId = ImageFor(props.InstanceType),
+                ImageId = props.ImageId ?? ImageFor(props.InstanceType),
                 InstanceType = props.InstanceType,
                 IamInstanceProfile = new CfnLaunchTemplate.IamInstanceProfileProperty { Arn = profile.AttrArn },
                 SecurityGroupIds = props.SecurityGroupIds.ToArray(),
@@ -82,9 +89,14 @@ public sealed class HardenedHostTemplate : Construct
     /// <summary>The launch template's latest version.</summary>
     public string LaunchTemplateVersion { get; }
 
-    /// <summary>Launches one host from the template in <paramref name="subnetId"/>.</summary>
-    public CfnInstance Launch(string id, string subnetId, string name, string? privateIp = null, string? userData = null) =>
-        new(this, id, new CfnInstanceProps
+    /// <summary>
+    /// Launches one host from the template in <paramref name="subnetId"/>, after <paramref name="route"/> (the subnet's
+    /// NAT default route) exists: CloudFormation orders creation by references only, and nothing in the instance
+    /// refers to the route, so without the dependency the host may boot before it can reach S3 or Systems Manager.
+    /// </summary>
+    public CfnInstance Launch(string id, string subnetId, string name, string? privateIp = null, string? userData = null, CfnResource? route = null)
+    {
+        var instance = new CfnInstance(this, id, new CfnInstanceProps
         {
             LaunchTemplate = new CfnInstance.LaunchTemplateSpecificationProperty { LaunchTemplateId = LaunchTemplateId, Version = LaunchTemplateVersion },
             SubnetId = subnetId,
@@ -92,6 +104,10 @@ public sealed class HardenedHostTemplate : Construct
             UserData = userData is null ? null : Fn.Base64(userData),
             Tags = [Network.NameTag(name)],
         });
+        if (route is not null)
+            instance.AddDependency(route);
+        return instance;
+    }
 
     /// <summary>Graviton types (a 'g' after the generation digit: t4g, m7g, c7gn) run arm64; the rest x86_64.</summary>
     public static string Architecture(string instanceType)
@@ -102,6 +118,12 @@ public sealed class HardenedHostTemplate : Construct
     }
 
     /// <summary>The AL2023 image for <paramref name="instanceType"/>, resolved by CloudFormation from the public SSM parameter.</summary>
-    public static string ImageFor(string instanceType) =>
-        $"{{{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-{Architecture(instanceType)}}}}}";
+    public static string ImageFor(string instanceType) => $"{{{{resolve:ssm:{ImageParameterFor(instanceType)}}}}}";
+
+    /// <summary>
+    /// The public SSM parameter holding the current Amazon Linux 2023 AMI for <paramref name="instanceType"/>'s
+    /// architecture (Amazon Linux 2023 User Guide, "Launching AL2023 using the SSM parameter and AWS CLI").
+    /// </summary>
+    public static string ImageParameterFor(string instanceType) =>
+        $"/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-{Architecture(instanceType)}";
 }

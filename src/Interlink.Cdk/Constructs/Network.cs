@@ -39,6 +39,7 @@ public sealed class Network : Construct
             VpcId = props.Layout.ExistingId!;
             PrivateSubnetIds = props.Layout.PrivateSubnets.Select(s => s.ExistingId!).ToList();
             PrivateRouteTableIds = props.Layout.PrivateSubnets.Select(s => s.ExistingRouteTableId!).ToList();
+            PrivateDefaultRoutes = props.Layout.PrivateSubnets.Select(_ => (CfnRoute?)null).ToList();
             return;
         }
 
@@ -53,7 +54,7 @@ public sealed class Network : Construct
 
         var (publicSubnetIds, gateway) = BuildPublicTier(props, vpc.Ref);
         var natIds = BuildNatGateways(props, publicSubnetIds, gateway);
-        (PrivateSubnetIds, PrivateRouteTableIds) = BuildPrivateTier(props, vpc.Ref, natIds);
+        (PrivateSubnetIds, PrivateRouteTableIds, PrivateDefaultRoutes) = BuildPrivateTier(props, vpc.Ref, natIds);
         if (props.FlowLogs)
             BuildFlowLog(props, vpc.Ref);
     }
@@ -69,6 +70,12 @@ public sealed class Network : Construct
 
     /// <summary>Route table of each private subnet, in layout order.</summary>
     public IReadOnlyList<string> PrivateRouteTableIds { get; }
+
+    /// <summary>
+    /// The NAT default route of each private subnet's table, in layout order; null where there is none (no NAT, or an
+    /// existing VPC whose routes exist already). Hosts that fetch from S3 or reach Systems Manager at boot depend on it.
+    /// </summary>
+    public IReadOnlyList<CfnRoute?> PrivateDefaultRoutes { get; }
 
     /// <summary>A Name tag.</summary>
     internal static CfnTag NameTag(string name) => new() { Key = "Name", Value = name };
@@ -134,10 +141,11 @@ public sealed class Network : Construct
         return ids;
     }
 
-    private (List<string> Subnets, List<string> RouteTables) BuildPrivateTier(NetworkProps props, string vpcId, List<string> natIds)
+    private (List<string> Subnets, List<string> RouteTables, List<CfnRoute?> DefaultRoutes) BuildPrivateTier(NetworkProps props, string vpcId, List<string> natIds)
     {
         var subnets = new List<string>();
         var tables = new List<string>();
+        var routes = new List<CfnRoute?>();
         for (var i = 0; i < props.Layout.PrivateSubnets.Count; i++)
         {
             var plan = props.Layout.PrivateSubnets[i];
@@ -154,13 +162,14 @@ public sealed class Network : Construct
             // One route table per private subnet: peering routes and per-AZ NAT routes can then differ by AZ.
             var table = new CfnRouteTable(this, $"PrivateRouteTable{i + 1}", new CfnRouteTableProps { VpcId = vpcId, Tags = [NameTag($"{props.Name}-private-{plan.Az}")] });
             _ = new CfnSubnetRouteTableAssociation(this, $"PrivateSubnet{i + 1}Routes", new CfnSubnetRouteTableAssociationProps { SubnetId = subnet.Ref, RouteTableId = table.Ref });
-            if (natIds.Count > 0)
-                _ = new CfnRoute(this, $"PrivateDefaultRoute{i + 1}", new CfnRouteProps { RouteTableId = table.Ref, DestinationCidrBlock = "0.0.0.0/0", NatGatewayId = natIds[i % natIds.Count] });
+            routes.Add(natIds.Count > 0
+                ? new CfnRoute(this, $"PrivateDefaultRoute{i + 1}", new CfnRouteProps { RouteTableId = table.Ref, DestinationCidrBlock = "0.0.0.0/0", NatGatewayId = natIds[i % natIds.Count] })
+                : null);
             subnets.Add(subnet.Ref);
             tables.Add(table.Ref);
         }
 
-        return (subnets, tables);
+        return (subnets, tables, routes);
     }
 
     private void BuildFlowLog(NetworkProps props, string vpcId)

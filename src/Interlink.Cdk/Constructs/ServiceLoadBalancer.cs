@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Interlink.Core.Model;
 using Interlink.Core.Normalization;
+using Interlink.Core.Quotas;
 using Constructs;
 
 namespace Interlink.Cdk.Constructs;
@@ -8,11 +9,14 @@ namespace Interlink.Cdk.Constructs;
 /// <summary>Properties of <see cref="ServiceLoadBalancer"/>.</summary>
 public sealed class ServiceLoadBalancerProps
 {
-    /// <summary>NLB name (≤ 32 characters).</summary>
-    public required string LoadBalancerName { get; init; }
-
-    /// <summary>Target group name (≤ 32 characters).</summary>
-    public required string TargetGroupName { get; init; }
+    /// <summary>
+    /// Name tag of the NLB (and, with a <c>-tg</c> suffix, of its target group). Only a tag: CloudFormation names
+    /// the resources itself, because a resource with a custom physical name cannot be replaced ("You can't perform
+    /// an update that causes a custom-named resource to be replaced", CloudFormation Template Reference, "Name type"
+    /// / resource custom naming, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-name.html),
+    /// and changing e.g. the target group's port replaces it.
+    /// </summary>
+    public required string DisplayName { get; init; }
 
     /// <summary>The network whose private subnets hold the NLB.</summary>
     public required Network Network { get; init; }
@@ -55,28 +59,39 @@ public sealed class ServiceLoadBalancer : Construct
         var check = service.HealthCheck;
         var healthPort = check.Port ?? service.TargetPort;
         var targetCidrs = props.Targets.Select(t => t.Subnet.Cidr.ToString()).Distinct().ToList();
-        var group = SecurityGroups.Create(this, "SecurityGroup", props.Network.VpcId, $"{props.LoadBalancerName}: service port from consumer VPCs",
-            props.ClientCidrs.Select(c => new TcpRule(c, service.Port, "consumer traffic through PrivateLink")),
-            targetCidrs.SelectMany(c => new[] { service.TargetPort, healthPort }.Distinct().Select(p => new TcpRule(c, p, p == service.TargetPort ? "to service targets" : "health checks to targets"))));
+        var targetRules = targetCidrs
+            .SelectMany(c => new[] { service.TargetPort, healthPort }.Distinct().Select(p => new TcpRule(c, p, p == service.TargetPort ? "to service targets" : "health checks to targets")))
+            .ToList();
+        // Path MTU discovery toward the targets (a hop or a target with a smaller MTU reports ICMP 3/4). Nothing of
+        // the kind comes from consumers: interface endpoints never generate it and clamp the TCP MSS instead
+        // (AWS PrivateLink quotas page, https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html).
+        var fragmentationNeeded = targetCidrs.Select(c => new FragmentationNeededRule(c, "path MTU discovery: fragmentation needed, from a target subnet")).ToList();
+        var consumerRules = props.ClientCidrs.Distinct().Select(c => new TcpRule(c, service.Port, "consumer traffic through PrivateLink"));
+        // Consumer rules spread over as many groups as the default rules-per-group quota needs (NlbIngressGroups); the
+        // first group, whose logical ID is the one a single group always had, also holds the egress to the targets
+        // and the ICMP from them.
+        var groups = NlbIngressGroups.Split(consumerRules, fragmentationNeeded.Count)
+            .Select((rules, i) => SecurityGroups.Create(this, i == 0 ? "SecurityGroup" : $"SecurityGroup{i + 1}", props.Network.VpcId,
+                $"{props.DisplayName}: service port from consumer VPCs{(i == 0 ? "" : $" (part {i + 1})")}", rules, i == 0 ? targetRules : [], i == 0 ? fragmentationNeeded : []))
+            .ToList();
 
         var nlb = new CfnLoadBalancer(this, "LoadBalancer", new CfnLoadBalancerProps
         {
-            Name = props.LoadBalancerName,
             Type = "network",
             Scheme = "internal",
             IpAddressType = "ipv4",
             Subnets = props.Network.PrivateSubnetIds.ToArray(),
-            SecurityGroups = [group.AttrGroupId],
+            SecurityGroups = groups.Select(g => g.AttrGroupId).ToArray(),
             EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic = props.EnforceOnPrivateLink ? "on" : "off",
             LoadBalancerAttributes = new object[]
             {
                 new CfnLoadBalancer.LoadBalancerAttributeProperty { Key = "load_balancing.cross_zone.enabled", Value = "true" },
             },
+            Tags = [Network.NameTag(props.DisplayName)],
         });
 
         var targetGroup = new CfnTargetGroup(this, "TargetGroup", new CfnTargetGroupProps
         {
-            Name = props.TargetGroupName,
             TargetType = "ip",
             Protocol = "TCP",
             Port = service.TargetPort,
@@ -101,6 +116,7 @@ public sealed class ServiceLoadBalancer : Construct
                 new CfnTargetGroup.TargetGroupAttributeProperty { Key = "proxy_protocol_v2.enabled", Value = service.ProxyProtocolV2 ? "true" : "false" },
                 new CfnTargetGroup.TargetGroupAttributeProperty { Key = "deregistration_delay.timeout_seconds", Value = "30" },
             },
+            Tags = [Network.NameTag($"{props.DisplayName}-tg")],
         });
 
         _ = new CfnListener(this, "Listener", new CfnListenerProps

@@ -9,10 +9,11 @@ namespace Interlink.Cdk.Hosts;
 public sealed record ServiceUserDataOptions(string ServiceName, int Port, string HealthPath);
 
 /// <summary>
-/// The boot script of a provider service host: fetch the published sample service from S3, install it under
-/// /opt, and run it under systemd as an unprivileged user on the target port. The S3 location and Region are
-/// CloudFormation <c>Fn::Sub</c> variables (<c>${BundleBucket}</c>, <c>${BundleKey}</c>, <c>${AWS::Region}</c>),
-/// so shell variables are written without braces.
+/// The boot script of a provider service host: fetch the published sample service from S3 (retrying while the
+/// network comes up), check its SHA-256, install it under /opt, and run it under systemd as an unprivileged user on
+/// the target port. The S3 location, the expected SHA-256 and the Region are CloudFormation <c>Fn::Sub</c> variables
+/// (<c>${BundleBucket}</c>, <c>${BundleKey}</c>, <c>${BundleSha256}</c>, <c>${AWS::Region}</c>) that the script receives
+/// as data (<see cref="BootValues"/>), never as shell code; shell variables are written without braces.
 /// </summary>
 public static class ServiceUserData
 {
@@ -21,6 +22,13 @@ public static class ServiceUserData
 
     /// <summary>systemd unit name.</summary>
     public const string UnitName = "interlink-service";
+
+    /// <summary>Where the boot script keeps the deploy-time values it read.</summary>
+    public const string ValuesFile = "/run/interlink/service-bundle.values";
+
+    /// <summary>Shell variable ← <c>Fn::Sub</c> variable, in the order they are written and read.</summary>
+    public static readonly IReadOnlyList<(string ShellVariable, string SubVariable)> Values =
+        [("bucket", "BundleBucket"), ("key", "BundleKey"), ("sha256", "BundleSha256"), ("region", "AWS::Region")];
 
     /// <summary>Renders the script for <paramref name="options"/>.</summary>
     public static string Render(ServiceUserDataOptions options)
@@ -31,9 +39,8 @@ public static class ServiceUserData
             # Interlink service host: installs the sample service and runs it on port {{options.Port}}.
             set -euo pipefail
             exec > >(tee -a /var/log/interlink-boot.log) 2>&1
-            bundle=/tmp/interlink-service.tar.gz
-            aws s3 cp "s3://${BundleBucket}/${BundleKey}" "$bundle" --region "${AWS::Region}" --only-show-errors
-            install -d -m 0755 {{InstallDirectory}}
+            {{BootValues.Render(ValuesFile, Values)}}bundle=/tmp/interlink-service.tar.gz
+            {{BootValues.FetchVerified("$bundle", "sample service")}}install -d -m 0755 {{InstallDirectory}}
             tar -xzf "$bundle" -C {{InstallDirectory}}
             rm -f "$bundle"
             id -u interlink >/dev/null 2>&1 || useradd --system --no-create-home --shell /sbin/nologin interlink

@@ -19,7 +19,7 @@ public sealed class ConsumerStack : InterlinkStack
         var name = $"{topology.Name}-{consumer.Name}";
         var native = topology.Mode == DeployMode.Native;
         var network = new Network(this, "Network", new NetworkProps { Name = name, Layout = consumer.Network.Vpc });
-        var serviceName = Parameter(Outputs.EndpointServiceName, "Endpoint service name (from the relay or provider stack)");
+        var serviceName = Parameter(Outputs.EndpointServiceName, "Endpoint service name (from the relay or provider stack)", AllowedPatterns.EndpointServiceName);
         var endpoint = new ConsumerEndpoint(this, "Endpoint", new ConsumerEndpointProps
         {
             Name = name,
@@ -28,18 +28,17 @@ public sealed class ConsumerStack : InterlinkStack
             Port = topology.Service.Port,
             SubnetIndexes = EndpointSubnets(topology, consumer),
             ServiceRegion = native ? topology.Provider.Region : null,
-            PrivateDnsEnabled = consumer.PrivateDns,
             HostedZoneName = consumer.HostedZone,
         });
         Output(Outputs.EndpointId, endpoint.EndpointId, "Interface endpoint ID");
         Output(Outputs.EndpointDnsNames, Amazon.CDK.Fn.Join(",", endpoint.DnsNames), "Endpoint DNS entries (hostedZoneId:name)");
         if (consumer.Client)
         {
-            (string, string)? probe = null;
+            (string, string, string)? probe = null;
             if (probeBundle is not null)
             {
                 var asset = new Amazon.CDK.AWS.S3.Assets.Asset(this, "ProbeBundle", new Amazon.CDK.AWS.S3.Assets.AssetProps { Path = probeBundle });
-                probe = (asset.S3BucketName, asset.S3ObjectKey);
+                probe = (asset.S3BucketName, asset.S3ObjectKey, HostBundles.Sha256Of(probeBundle));
             }
 
             var client = new ClientHost(this, "Client", new ClientHostProps { Name = name, Network = network, Port = topology.Service.Port, ProbeBundle = probe });

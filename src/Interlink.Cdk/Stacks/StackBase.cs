@@ -17,7 +17,13 @@ public abstract class InterlinkStack : Stack
             Env = new Amazon.CDK.Environment { Account = site.Account, Region = site.Region },
             // Deploys through the CDK bootstrap roles and bucket (one deployer can reach every trusted account);
             // no BootstrapVersion parameter or rule in the templates: the CLI checks the version from manifest.json.
-            Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false }),
+            // The qualifier names the bootstrap roles the CLI deploys through, and the CloudFormation execution role that
+            // peering-accepter roles trust: both must be the bootstrapped ones.
+            Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps
+            {
+                GenerateBootstrapVersionRule = false,
+                Qualifier = topology.Deployment.BootstrapQualifier,
+            }),
         })
     {
         Topology = topology;
@@ -33,7 +39,18 @@ public abstract class InterlinkStack : Stack
     protected void Output(string name, string value, string description) =>
         _ = new CfnOutput(this, name, new CfnOutputProps { Value = value, Description = description });
 
-    /// <summary>Declares a string parameter fed by another stack's output (see the wiring manifest).</summary>
-    protected string Parameter(string name, string description) =>
-        new CfnParameter(this, name, new CfnParameterProps { Type = "String", Description = description }).ValueAsString;
+    /// <summary>
+    /// Declares a string parameter fed by another stack's output (see the wiring manifest) or by a deploy input.
+    /// Every string parameter names its <paramref name="allowedPattern"/> (<see cref="AllowedPatterns"/>):
+    /// CloudFormation refuses any other value before anything is created, so no free text reaches a resource or a
+    /// boot script.
+    /// </summary>
+    protected string Parameter(string name, string description, string? allowedPattern = null) =>
+        new CfnParameter(this, name, new CfnParameterProps
+        {
+            Type = "String",
+            Description = description,
+            AllowedPattern = allowedPattern,
+            ConstraintDescription = allowedPattern is null ? null : $"must match {allowedPattern}",
+        }).ValueAsString;
 }

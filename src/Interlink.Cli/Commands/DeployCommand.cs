@@ -1,6 +1,9 @@
 using System.ComponentModel;
+using Interlink.Analysis.Assembly;
+using Interlink.Analysis.Security;
 using Interlink.Cdk;
 using Interlink.Cli.Rendering;
+using Interlink.Core.Model;
 using Interlink.Core.Normalization;
 using Interlink.Core.Validation;
 using Interlink.Core.Wiring;
@@ -21,7 +24,7 @@ public class DeploySettings : CommandSettings
 
     /// <summary>Profiles per stack, account or role.</summary>
     [CommandOption("-p|--profile <KEY=NAME>")]
-    [Description("AWS profile for a role (provider, relay, provider-routes, consumer), an account ID, a stack name or *; repeatable. Without one, the ambient credentials (the CDK CLI assumes each account's bootstrap deploy role).")]
+    [Description("AWS profile for a role (provider, relay, provider-routes, consumer), an account ID, a stack name or *; repeatable. Without one, the ambient credentials: the CDK CLI assumes each account's bootstrap deploy role, and deploy assumes a stack's operator role (OperatorRoleArn output) to accept endpoint connections and set peering DNS options in that stack's account.")]
     public string[] Profiles { get; init; } = [];
 
     /// <summary>Values of parameters no stack output feeds.</summary>
@@ -41,11 +44,33 @@ public class DeploySettings : CommandSettings
     public string Output { get; init; } = "cdk.out";
 }
 
-/// <summary><c>interlink deploy</c>: validate, synthesize, then deploy phase by phase; resumable.</summary>
-public sealed class DeployCommand(IAnsiConsole console) : AsyncCommand<DeploySettings>
+/// <summary>Options of <c>deploy</c> only.</summary>
+public sealed class DeployCommandSettings : DeploySettings
+{
+    /// <summary>Blocking findings to deploy despite, by code.</summary>
+    [CommandOption("--allow-finding <CODE>")]
+    [Description("Deploy despite this blocking finding (a security error such as ILS002, as 'plan' reports it); repeatable. Naming a code that did not fire is an error. To accept a finding for good, suppress it with a reason in the config.")]
+    public string[] AllowFindings { get; init; } = [];
+
+    /// <summary>Update consequences to accept, by code.</summary>
+    [CommandOption("--allow-disruption <CODE>")]
+    [Description("Deploy although the update, compared with what is deployed, fails or interrupts traffic with this consequence (ILU001…ILU015, as 'diff' reports it); repeatable. Naming a code that does not occur is an error.")]
+    public string[] AllowDisruptions { get; init; } = [];
+
+    /// <summary>Remove deployed stacks the design no longer has.</summary>
+    [CommandOption("--remove-orphans")]
+    [Description("After deploying, destroy the deployed stacks that are no longer in the design (a consumer or relay taken out of the config).")]
+    public bool RemoveOrphans { get; init; }
+}
+
+/// <summary>
+/// <c>interlink deploy</c>: validate, synthesize, refuse blocking findings (the security rules <c>plan</c> runs),
+/// then deploy phase by phase; resumable.
+/// </summary>
+public sealed class DeployCommand(IAnsiConsole console) : AsyncCommand<DeployCommandSettings>
 {
     /// <inheritdoc />
-    public override Task<int> ExecuteAsync(CommandContext context, DeploySettings settings, CancellationToken cancellationToken) =>
+    public override Task<int> ExecuteAsync(CommandContext context, DeployCommandSettings settings, CancellationToken cancellationToken) =>
         DeployRun.ExecuteAsync(console, settings, destroy: false, cancellationToken);
 }
 
@@ -71,22 +96,43 @@ internal static class DeployRun
         var inputs = ParseInputs(settings.Inputs);
         AssemblyBuilder.Synthesize(topology, settings.Output, Bundles(topology, inputs, settings.DryRun || destroy));
         var wiring = WiringManifest.FromJson(File.ReadAllText(Path.Combine(settings.Output, WiringManifest.FileName)));
+        if (settings is DeployCommandSettings deploy && !Gate(console, settings.Output, report.Config!.Suppressions, deploy.AllowFindings))
+            return ExitCodes.FindingsBlock;
+        if (settings is DeployCommandSettings update && !UpdateGate.Allows(console, settings.Output, StatePath(settings.File, topology.Name), update))
+            return ExitCodes.ChangesDisrupt;
+
+        var services = DeployServices.Current;
+        var aws = services.Aws();
         try
         {
+            var statePath = StatePath(settings.File, topology.Name);
+            var profiles = ProfileMap.Parse(settings.Profiles);
+            // The service hosts' image is resolved once and reused: no update may replace a fixed-IP host by itself.
+            var pinnedInputs = destroy ? inputs
+                : await ServiceHostImagePin.ApplyAsync(settings.Output, wiring, statePath, profiles, inputs, services.ImageSource(), settings.DryRun, cancellationToken);
             var request = new DeployRequest(
                 Path.GetFullPath(settings.Output),
                 wiring,
-                StatePath(settings.File, topology.Name),
-                ProfileMap.Parse(settings.Profiles),
-                inputs,
+                statePath,
+                profiles,
+                pinnedInputs,
                 AcceptanceRequired: topology.Service.AcceptanceRequired,
-                DryRun: settings.DryRun);
-            var cdk = settings.DryRun ? new DryRunner() : (ICdkRunner)new ProcessCdkRunner(ProcessCdkRunner.Locate(Directory.GetCurrentDirectory()));
-            var connections = new EndpointConnectionManager(s => new Ec2EndpointConnectionApi(s.Region, s.Profile));
-            var orchestrator = new DeployOrchestrator(cdk, connections, new ConsoleDeployObserver(console, cdk.Executable, settings.DryRun));
+                DryRun: settings.DryRun,
+                AcceptInterval: services.AcceptInterval,
+                PeeringDns: topology.Relays.Where(r => r.PeeringDns).Select(r => NameScheme.RelayStack(topology.Name, r.Network.Region)).ToList());
+            var cdk = settings.DryRun ? new DryRunner() : services.Cdk();
+            // One credential model for everything done outside CloudFormation: see OperatorCredentials.
+            var credentials = new OperatorCredentials(aws, wiring.Name);
+            var orchestrator = new DeployOrchestrator(
+                cdk,
+                new EndpointConnectionManager(aws, credentials, services.PollInterval, services.WaitTimeout),
+                new PeeringDnsOptions(aws, credentials, services.PollInterval, services.WaitTimeout),
+                new ConsoleDeployObserver(console, cdk.Executable, settings.DryRun));
             var outcome = destroy
                 ? await orchestrator.DestroyAsync(request, cancellationToken)
                 : await orchestrator.DeployAsync(request, cancellationToken);
+            if (outcome.Succeeded && settings is DeployCommandSettings { RemoveOrphans: true })
+                outcome = Combine(outcome, await orchestrator.RemoveOrphansAsync(request, cancellationToken));
             var verb = destroy ? "destroy" : "deploy";
             if (outcome.Succeeded)
             {
@@ -97,6 +143,8 @@ internal static class DeployRun
                 return ExitCodes.Ok;
             }
 
+            foreach (var problem in outcome.Problems ?? [])
+                console.MarkupLineInterpolated($"[red]error:[/] {problem}");
             console.MarkupLineInterpolated($"[red]{verb} failed[/] at {string.Join(", ", outcome.Failed)}; fix the cause and run 'interlink {verb} {settings.File}' again to resume");
             return ExitCodes.DeployFailed;
         }
@@ -104,7 +152,56 @@ internal static class DeployRun
         {
             throw new UsageException(e.Message);
         }
+        finally
+        {
+            (aws as IDisposable)?.Dispose();
+        }
     }
+
+    /// <summary>
+    /// The deploy gate: the security rules <c>plan</c> runs (<see cref="SecurityCheck"/>, with the config's
+    /// suppressions) over the assembly about to be deployed; any unsuppressed error refuses the deploy unless
+    /// <c>--allow-finding</c> names its rule. Other checks add their blocking findings to the same list.
+    /// </summary>
+    /// <returns>True when deploy may go ahead.</returns>
+    private static bool Gate(IAnsiConsole console, string assemblyDirectory, IReadOnlyList<Suppression> suppressions, IReadOnlyList<string> allowed)
+    {
+        CloudAssembly assembly;
+        try
+        {
+            assembly = CloudAssembly.Read(assemblyDirectory);
+        }
+        catch (AssemblyException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        var findings = SecurityCheck.Run(assembly, suppressions).Active
+            .Where(f => f.Severity == SecuritySeverity.Error)
+            .Select(f => new GateFinding(f.Rule, f.Stack, f.LogicalId, f.Message, f.Fix));
+        var verdict = DeployGate.Check(findings, allowed);
+        if (verdict.UnusedOverrides.Count > 0)
+        {
+            var codes = string.Join(", ", verdict.UnusedOverrides);
+            throw new UsageException($"--allow-finding {codes}: no such blocking finding on this design; remove it (an override waits for nothing)");
+        }
+
+        foreach (var f in verdict.Overridden)
+            console.MarkupLineInterpolated($"[yellow]warning:[/] deploying despite {f.Code} (--allow-finding) in {Where(f)}: {f.Message}");
+        if (verdict.Blocking.Count == 0)
+            return true;
+
+        foreach (var f in verdict.Blocking)
+            console.MarkupLineInterpolated($"[red]error:[/] {f.Code} in {Where(f)}: {f.Message}; fix: {f.Fix}");
+        var rules = string.Join(" ", verdict.Blocking.Select(f => f.Code).Distinct().Select(c => $"--allow-finding {c}"));
+        console.MarkupLineInterpolated($"[red]deploy refused[/]: {verdict.Blocking.Count} security error(s), nothing was deployed; fix them, suppress each with a reason in the config's 'suppressions', or pass {rules} to deploy anyway");
+        return false;
+    }
+
+    private static DeployOutcome Combine(DeployOutcome deployed, DeployOutcome orphans) => new(
+        orphans.Succeeded, [.. deployed.Ran, .. orphans.Ran], [.. deployed.Skipped, .. orphans.Skipped], orphans.Failed, orphans.Problems);
+
+    private static string Where(GateFinding f) => f.Stack.Length == 0 ? "the design" : f.Where.Length == 0 ? f.Stack : $"{f.Stack}/{f.Where}";
 
     /// <summary>
     /// The published sample service the provider hosts fetch (a CDK asset), unless the user gives its S3 location
@@ -116,7 +213,7 @@ internal static class DeployRun
         if (inputs.ContainsKey(Interlink.Cdk.Stacks.ProviderStack.BundleBucketParameter))
             return found with { Service = null };
         if (found.Service is null && topology.Targets.CreateHosts && !optional)
-            throw new UsageException($"the provider hosts need the published sample service: run 'scripts/publish.sh service {HostBundles.RuntimeFor(topology.Targets.InstanceType)}' at the repo root, or pass --input ServiceBundleBucket=… --input ServiceBundleKey=… for a copy you uploaded");
+            throw new UsageException($"the provider hosts need the published sample service: run 'scripts/publish.sh service {HostBundles.RuntimeFor(topology.Targets.InstanceType)}' at the repo root, or pass --input ServiceBundleBucket=… --input ServiceBundleKey=… --input ServiceBundleSha256=… for a copy you uploaded");
         return found;
     }
 
@@ -168,6 +265,11 @@ internal sealed class ConsoleDeployObserver(IAnsiConsole console, string executa
 
     public void Connections(string stack, string action, IReadOnlyList<string> endpointIds) =>
         Write($"  {Markup.Escape(stack)}: {action} {endpointIds.Count} endpoint connection(s){(endpointIds.Count == 0 ? "" : ": " + Markup.Escape(string.Join(", ", endpointIds)))}");
+
+    public void StepDone(string stack, string what) => Write($"  [green]✓[/] {Markup.Escape(stack)}: {Markup.Escape(what)}");
+
+    // The message itself is printed once, with the other failures, when the run ends.
+    public void StepFailed(string stack, string message) => Write($"  [red]✗[/] {Markup.Escape(stack)}");
 
     private void Write(string markup)
     {

@@ -66,11 +66,15 @@ public enum PlanFormat
 
 /// <summary>
 /// <c>interlink plan</c>: validate → synthesize (unless given an assembly) → reachability → security → cost →
-/// diagram. Exit 0 when every consumer reaches every target and no security error remains, 3 otherwise, 2 for
+/// deployability → diagram. Exit 0 when every consumer reaches every target, no security error remains and every
+/// deploy-time handshake is allowed, 3 otherwise, 2 for
 /// invalid input.
 /// </summary>
 public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
 {
+    /// <summary>The report of the last run (for <c>demo</c>, which compares the lab's packets with its reachability).</summary>
+    internal PlanReport? Report { get; private set; }
+
     /// <inheritdoc />
     public override int Execute(CommandContext context, PlanSettings settings, CancellationToken cancellationToken)
     {
@@ -104,7 +108,7 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
             throw new UsageException(e.Message);
         }
 
-        var plan = PlanRunner.Run(assembly, topology, report?.Config?.Suppressions ?? [], (decimal)settings.Traffic);
+        var plan = Report = PlanRunner.Run(assembly, topology, report?.Config?.Suppressions ?? [], (decimal)settings.Traffic);
         var svgPath = WriteSvg(assembly, settings.Out);
         var rendered = TerminalText.Escape(settings.Format switch
         {

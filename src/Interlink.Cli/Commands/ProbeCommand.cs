@@ -71,7 +71,26 @@ public sealed class ProbeCommand(IAnsiConsole console) : AsyncCommand<ProbeSetti
         if (targets.Count == 0)
             throw new UsageException($"nothing to probe: no consumer with a client host is deployed (run 'interlink deploy {settings.File}' first; only consumers with 'client: true' get one)");
 
-        var prober = new RemoteProber(t => new SsmRunCommandApi(t.Region, t.Profile), TimeSpan.FromSeconds(3));
+        // Run Command acts in each consumer's account: the same credential model as deploy (profile, or the
+        // ambient credentials when they are that account's), proven with GetCallerIdentity first.
+        var aws = DeployServices.Current.Aws();
+        try
+        {
+            var credentials = new OperatorCredentials(aws, wiring.Name);
+            var sessions = new Dictionary<string, OperatorSession>(StringComparer.Ordinal);
+            foreach (var target in targets)
+                sessions[target.Consumer] = await credentials.ForAsync(target.Operator, cancellationToken);
+            var prober = new RemoteProber(t => aws.Ssm(t.Region, sessions[t.Consumer].Credentials), TimeSpan.FromSeconds(3));
+            return await RunAsync(prober, targets, settings, cancellationToken);
+        }
+        finally
+        {
+            (aws as IDisposable)?.Dispose();
+        }
+    }
+
+    private async Task<int> RunAsync(RemoteProber prober, List<ProbeTarget> targets, ProbeSettings settings, CancellationToken cancellationToken)
+    {
         var allPassed = true;
         foreach (var result in await Task.WhenAll(targets.Select(t => prober.RunAsync(t, settings.Requests, settings.Concurrency, cancellationToken))))
         {
@@ -105,8 +124,7 @@ public sealed class ProbeCommand(IAnsiConsole console) : AsyncCommand<ProbeSetti
                 continue;
             // DNS entries are "hostedZoneId:name"; the first is the Regional name.
             var host = dns.Split(',')[0].Split(':').Last();
-            var stack = wiring.Stacks[name];
-            yield return new ProbeTarget(name, instance, consumer.Network.Region, profiles.For(name, stack.Account, stack.Role),
+            yield return new ProbeTarget(name, instance, consumer.Network.Region, OperatorTargets.For(wiring, state, profiles, name),
                 new Uri($"http://{host}:{topology.Service.Port}/"));
         }
     }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Interlink.Core.Validation;
 using Interlink.Core.Wiring;
 using Interlink.Deploy;
+using Interlink.Deploy.Aws;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -62,19 +63,24 @@ public sealed class StatusCommand(IAnsiConsole console) : AsyncCommand<StatusSet
         }
 
         var table = new Table().AddColumns("Stack", "Status", "Updated (UTC)", "Endpoint", "DNS names");
-        foreach (var stack in StackNames(report.Config))
+        var design = StackNames(report.Config).ToList();
+        // Stacks the state holds as deployed that the config no longer has: deploy leaves them running.
+        var orphans = state.StackNames.Where(s => !design.Contains(s) && state.Get(s)?.Status != StackStatus.Destroyed).ToList();
+        foreach (var stack in design.Concat(orphans))
         {
             var entry = state.Get(stack);
             var outputs = entry?.Outputs ?? new Dictionary<string, string>();
             table.AddRow(
                 Markup.Escape(stack),
-                entry?.Status.ToString().ToLowerInvariant() ?? "not deployed",
+                (entry?.Status.ToString().ToLowerInvariant() ?? "not deployed") + (orphans.Contains(stack) ? ", no longer in the design" : ""),
                 entry?.Updated.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 Markup.Escape(outputs.GetValueOrDefault(Outputs.EndpointId) ?? outputs.GetValueOrDefault(Outputs.EndpointServiceId) ?? ""),
                 Markup.Escape(string.Join(" ", (outputs.GetValueOrDefault(Outputs.EndpointDnsNames) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(e => e[(e.IndexOf(':') + 1)..]))));
         }
 
         console.Write(table);
+        if (orphans.Count > 0)
+            console.MarkupLineInterpolated($"[yellow]{orphans.Count} stack(s) deployed but no longer in the design[/]: {string.Join(", ", orphans)}; remove them with 'interlink deploy {settings.File} --remove-orphans' or 'interlink destroy {settings.File}'");
         if (settings.Live)
             await WriteConnectionsAsync(report.Config, state, profiles, cancellationToken);
         else
@@ -82,18 +88,25 @@ public sealed class StatusCommand(IAnsiConsole console) : AsyncCommand<StatusSet
         return ExitCodes.Ok;
     }
 
+    /// <summary>Each deployed endpoint service's connections, as its owner account sees them (the deploy credential model).</summary>
     private async Task WriteConnectionsAsync(Core.Model.InterlinkConfig config, DeployState state, ProfileMap profiles, CancellationToken cancellationToken)
     {
         var wiring = WiringPlanner.Plan(Core.Normalization.TopologyBuilder.Build(config));
-        foreach (var (name, stack) in wiring.Stacks)
+        var aws = DeployServices.Current.Aws();
+        try
         {
-            if (state.Get(name)?.Outputs.GetValueOrDefault(Outputs.EndpointServiceId) is not { } serviceId)
-                continue;
-            using var api = new Deploy.Aws.Ec2EndpointConnectionApi(stack.Region, profiles.For(name, stack.Account, stack.Role));
-            var connections = await api.ListAsync(serviceId, cancellationToken);
-            console.MarkupLineInterpolated($"{name} {serviceId}: {connections.Count} connection(s)");
-            foreach (var c in connections)
-                console.MarkupLineInterpolated($"  {c.EndpointId} (account {c.Owner}): {c.State}");
+            var manager = new EndpointConnectionManager(aws, new OperatorCredentials(aws, wiring.Name));
+            foreach (var service in OperatorTargets.EndpointServices(wiring, state, profiles))
+            {
+                var connections = await manager.ListAsync(service, cancellationToken);
+                console.MarkupLineInterpolated($"{service.Stack} {service.ServiceId}: {connections.Count} connection(s)");
+                foreach (var c in connections)
+                    console.MarkupLineInterpolated($"  {c.EndpointId} (account {c.Owner}): {c.State}");
+            }
+        }
+        finally
+        {
+            (aws as IDisposable)?.Dispose();
         }
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Interlink.Analysis.Deployability;
 using Interlink.Analysis.Plan;
+using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Reachability;
 using Interlink.Analysis.Security;
 using Interlink.Core.Pricing;
@@ -19,6 +21,10 @@ internal static class PlanRendering
         ReachabilityText.Write(text, plan.Reachability);
         text.WriteLine();
         SecurityText.Write(text, plan.Security);
+        text.WriteLine();
+        StackQuotaText.Write(text, plan.Quotas);
+        text.WriteLine();
+        DeployabilityText.Write(text, plan.Deployability);
         text.WriteLine();
         CostText.Write(text, plan.Cost);
         if (plan.Comparison is { } comparison)
@@ -57,6 +63,11 @@ internal static class PlanRendering
                 md.AppendLine($"| {f.Rule} | {(f.Suppressed ? $"suppressed ({f.SuppressionReason})" : f.Severity.ToString().ToLowerInvariant())} | `{f.Stack}/{f.LogicalId}` | {f.Message} | {f.Fix} |");
         }
 
+        md.AppendLine().AppendLine("## CloudFormation quotas").AppendLine().AppendLine("```");
+        var quotas = new StringWriter();
+        StackQuotaText.Write(quotas, plan.Quotas);
+        md.Append(quotas).AppendLine("```");
+        Deployability(md, plan.Deployability);
         md.AppendLine().AppendLine("## Cost").AppendLine().AppendLine("```");
         var cost = new StringWriter();
         CostText.Write(cost, plan.Cost);
@@ -97,6 +108,22 @@ internal static class PlanRendering
                 suppressed = plan.Security.SuppressedCount,
                 findings = plan.Security.Findings,
             },
+            deployability = new
+            {
+                errors = plan.Deployability.Errors,
+                warnings = plan.Deployability.Warnings,
+                notes = plan.Deployability.Notes,
+                handshakes = plan.Deployability.Handshakes,
+                findings = plan.Deployability.Findings,
+                iamData = plan.Deployability.IamData,
+                runtimeTable = plan.Deployability.RuntimeTable,
+                today = plan.Deployability.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            },
+            quotas = new
+            {
+                templates = plan.Quotas.Checked,
+                errors = plan.Quotas.Findings.Select(f => new { code = f.Code, stack = f.Stack, quota = f.Quota.Name, used = f.Used, limit = f.Quota.Default, message = f.Message, fix = f.Fix }),
+            },
             cost = new
             {
                 trafficGbPerMonth = plan.Cost.TrafficGbPerMonth,
@@ -112,11 +139,42 @@ internal static class PlanRendering
         return JsonSerializer.Serialize(document, JsonReport.Options);
     }
 
+    private static void Deployability(StringBuilder md, DeployabilityReport report)
+    {
+        md.AppendLine().AppendLine("## Deployability").AppendLine();
+        md.AppendLine("| handshake | where | principal → role | action | resource type | verdict | statement |").AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var h in report.Handshakes)
+        {
+            foreach (var a in h.Actions)
+            {
+                foreach (var r in a.Resources)
+                    md.AppendLine($"| {h.Kind} | `{h.Stack}/{h.LogicalId}` | {Cell(h.Principal)} → {Cell(h.Role)} | {a.Action} | {r.ResourceType}{(r.Required ? " (required)" : "")} | {(r.Status == HandshakeStatus.Blocked ? "**BLOCKED**" : DeployabilityText.Status(r.Status))} | {Cell(r.Statement)}{(r.ConditionKeys.Count == 0 ? "" : $" ({Cell(string.Join(", ", r.ConditionKeys))})")} |");
+            }
+
+            if (h.Actions.Count == 0)
+                md.AppendLine($"| {h.Kind} | `{h.Stack}/{h.LogicalId}` | {Cell(h.Principal)} → {Cell(h.Role)} | — | — | **{DeployabilityText.Status(h.Status)}** | {Cell(h.Problem ?? "")} |");
+        }
+
+        if (report.Findings.Count > 0)
+        {
+            md.AppendLine().AppendLine("| code | severity | where | finding | fix |").AppendLine("|---|---|---|---|---|");
+            foreach (var f in report.Findings)
+                md.AppendLine($"| {f.Code} | {f.Severity.ToString().ToLowerInvariant()} | `{f.Stack}/{f.LogicalId}` | {Cell(f.Message)} | {Cell(f.Fix)} |");
+        }
+
+        md.AppendLine().AppendLine($"IAM data: {report.IamData.Package} {report.IamData.Version} (from the Service Authorization Reference, data of {report.IamData.DataUpdatedAt}); Lambda runtimes compared at {report.Today:yyyy-MM-dd}.");
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
     private static string Verdict(PlanReport plan)
     {
         var r = plan.Reachability;
         var reachable = r.Verdicts.Count(v => v.Reachable);
-        return $"{reachable} of {r.Verdicts.Count} consumer-target paths reachable; {plan.Security.Errors} security error(s), {plan.Security.Warnings} warning(s); "
+        var d = plan.Deployability;
+        var quotas = plan.Quotas.HasErrors ? $"{plan.Quotas.Findings.Count} template quota error(s); " : "";
+        return $"{reachable} of {r.Verdicts.Count} consumer-target paths reachable; {plan.Security.Errors} security error(s), {plan.Security.Warnings} warning(s); {quotas}"
+            + $"{d.Handshakes.Count(h => h.Status == HandshakeStatus.Blocked)} of {d.Handshakes.Count} deploy handshake(s) blocked; "
             + $"about {CostText.Money(plan.Cost.Total)}/month at {plan.Cost.TrafficGbPerMonth.ToString("#,0.##", CultureInfo.InvariantCulture)} GB/month";
     }
 }

@@ -8,7 +8,7 @@ internal static class ConfigKeys
     public static readonly string[] Service = ["port", "targetPort", "healthCheck", "acceptanceRequired", "proxyProtocolV2"];
     public static readonly string[] HealthCheck = ["protocol", "path", "port", "interval", "healthyThreshold", "unhealthyThreshold"];
     public static readonly string[] Provider = ["account", "region", "vpc", "targets"];
-    public static readonly string[] Targets = ["instances", "ips", "instanceType"];
+    public static readonly string[] Targets = ["instances", "ips", "instanceType", "imageId"];
     public static readonly string[] Relay = ["region", "account", "vpc", "peeringDns"];
     public static readonly string[] Consumer = ["name", "account", "region", "vpc", "client", "privateDns", "hostedZone"];
     public static readonly string[] Vpc = ["id", "cidr", "azs", "privateSubnets", "publicSubnets", "natGateways", "subnets", "hostSecurityGroupId"];

@@ -107,7 +107,9 @@ internal static class ConfigReader
             targets.Conflict("instances", "ips", "keep 'instances' for hosts Interlink runs, or 'ips' for your own service, not both");
         var ips = targets.StringList("ips", example: "10.10.1.10");
         var instances = targets.Int("instances", example: "2");
-        return instanceType is null ? new TargetsSpec(instances, ips) : new TargetsSpec(instances, ips, instanceType);
+        var imageId = targets.String("imageId");
+        var spec = instanceType is null ? new TargetsSpec(instances, ips) : new TargetsSpec(instances, ips, instanceType);
+        return spec with { ImageId = imageId };
     }
 
     private static RelaySpec? ReadRelay(YamlNode node, string path, DiagnosticBag diagnostics)

@@ -20,7 +20,7 @@ public sealed record RelaySpec(string Region, string? Account, VpcSpec Vpc, bool
 /// <param name="Region">Region code.</param>
 /// <param name="Vpc">The consumer VPC.</param>
 /// <param name="Client">Create a client host to probe the service from; default false.</param>
-/// <param name="PrivateDns">Enable the endpoint service's private DNS name on the endpoint; default false.</param>
+/// <param name="PrivateDns">Asks for the endpoint service's private DNS name; always rejected (IL038): Interlink's endpoint services have none.</param>
 /// <param name="HostedZone">Friendly private DNS name for the endpoint (a private hosted zone); null for none.</param>
 public sealed record ConsumerSpec(
     string Name,

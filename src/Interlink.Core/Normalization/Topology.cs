@@ -93,7 +93,8 @@ public sealed record SubnetPlan(Ipv4Cidr Cidr, string Az, bool AzIsId, string? E
 /// <param name="CreateHosts">True when Interlink runs the sample service on hosts it creates.</param>
 /// <param name="Ips">Every target IP, with the subnet it is in.</param>
 /// <param name="InstanceType">Instance type of created hosts.</param>
-public sealed record TargetSet(bool CreateHosts, IReadOnlyList<TargetIp> Ips, string InstanceType);
+/// <param name="ImageId">AMI of created hosts pinned in the config, or null (a deploy input resolved once).</param>
+public sealed record TargetSet(bool CreateHosts, IReadOnlyList<TargetIp> Ips, string InstanceType, string? ImageId = null);
 
 /// <summary>A target IP and the provider subnet holding it.</summary>
 /// <param name="Address">The IPv4 address.</param>
@@ -113,6 +114,5 @@ public sealed record RelaySite(NetworkSite Network, bool PeeringDns);
 /// <param name="Name">Consumer name.</param>
 /// <param name="Network">Its VPC, account and Region.</param>
 /// <param name="Client">Whether a client host is created.</param>
-/// <param name="PrivateDns">Whether the endpoint enables the service's private DNS name.</param>
 /// <param name="HostedZone">Friendly private DNS name for the endpoint, or null.</param>
-public sealed record ConsumerSite(string Name, NetworkSite Network, bool Client, bool PrivateDns, string? HostedZone);
+public sealed record ConsumerSite(string Name, NetworkSite Network, bool Client, string? HostedZone);

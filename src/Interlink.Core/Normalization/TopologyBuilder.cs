@@ -27,7 +27,7 @@ public static class TopologyBuilder
         var consumers = config.Consumers.Select((c, i) => new ConsumerSite(
             c.Name,
             new NetworkSite(c.Account ?? config.Provider.Account, c.Region, Layout(sites[1 + config.Relays.Count + i])),
-            c.Client, c.PrivateDns, c.HostedZone)).ToList();
+            c.Client, c.HostedZone)).ToList();
         return new Topology(config.Name, config.Mode, config.Service, provider, Targets(config.Provider.Targets, provider.Vpc), relays, consumers, config.Tags)
         {
             Deployment = config.Deployment,
@@ -70,6 +70,6 @@ public static class TopologyBuilder
         var hosts = Enumerable.Range(0, count)
             .Select(i => new TargetIp(TargetLayout.HostIp(subnets.Select(s => s.Cidr).ToList(), i), subnets[i % subnets.Count]))
             .ToList();
-        return new TargetSet(CreateHosts: true, hosts, targets.InstanceType);
+        return new TargetSet(CreateHosts: true, hosts, targets.InstanceType, targets.ImageId);
     }
 }

@@ -14,10 +14,11 @@ public static class RuleSet
         new HealthCheckRule(), new ExistingIdRule(), new SubnetCarvingRule(), new DuplicateAzRule(),
         new TagRule(), new AccountConsistencyRule(), new HostedZoneRule(),
         new PeeredCidrOverlapRule(), new ConsumerOverlapNote(), new ConsumerHasRelayRule(), new RelayWithoutConsumerRule(),
-        new OneRelayPerRegionRule(), new SameRegionRelayRule(), new HasConsumerRule(), new ConsumerAzServedRule(),
+        new OneRelayPerRegionRule(), new SameRegionRelayRule(), new HasConsumerRule(), new ConsumerAzServedRule(), new PrivateDnsRule(),
         new NativeNoRelaysRule(), new NativeAzRule(), new NativeSameRegionRule(), new NativeRegionRule(), new NativeDeployNotesRule(),
         new TargetIpInSubnetRule(), new TargetIpUniqueRule(), new TargetCountRule(), new InstanceCountRule(),
-        new TargetIpReservedRule(), new ExistingHostsSecurityGroupRule(),
-        new DesignNameRule(), new DerivedNameLengthRule(), new ConsumerNameRule(), new SuppressionRule(), new BootstrapQualifierRule(),
+        new TargetIpReservedRule(), new ExistingHostsSecurityGroupRule(), new ImageIdRule(),
+        new DesignNameRule(), new DerivedNameLengthRule(), new ConsumerNameRule(), new SuppressionRule(), new AcceptanceRule(), new BootstrapQualifierRule(),
+        new HardQuotaRule(), new AdjustableQuotaRule(),
     ];
 }

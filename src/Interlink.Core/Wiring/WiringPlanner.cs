@@ -18,25 +18,33 @@ public static class WiringPlanner
         var provider = NameScheme.ProviderStack(name);
         var native = topology.Mode == DeployMode.Native;
 
+        // Relays in another account peer through a role in the provider account, whose ARN (CloudFormation names the
+        // role) the provider stack outputs and the relay stack takes as a parameter.
+        var accepterRoles = native ? [] : topology.Relays.Where(r => NeedsAccepterRole(topology, r)).Select(r => Outputs.AccepterRoleArn(r.Network.Region)).ToList();
         stacks[provider] = Stack(StackRoles.Provider, topology.Provider, 1, [],
             native
-                ? [Outputs.VpcId, Outputs.PrivateRouteTableIds, Outputs.EndpointServiceName, Outputs.EndpointServiceId, Outputs.ServedAzIds]
-                : [Outputs.VpcId, Outputs.PrivateRouteTableIds]);
+                ? [Outputs.VpcId, Outputs.PrivateRouteTableIds, Outputs.EndpointServiceName, Outputs.EndpointServiceId, Outputs.ServedAzIds, Outputs.OperatorRoleArn]
+                : [Outputs.VpcId, Outputs.PrivateRouteTableIds, .. accepterRoles]);
 
         if (!native)
         {
             foreach (var relay in topology.Relays)
             {
-                stacks[NameScheme.RelayStack(name, relay.Network.Region)] = Stack(StackRoles.Relay, relay.Network, 2,
-                    [(Outputs.ProviderVpcId, new WiringSource(provider, Outputs.VpcId))],
-                    [Outputs.PeeringConnectionId, Outputs.EndpointServiceName, Outputs.EndpointServiceId, Outputs.ServedAzIds]);
+                var region = relay.Network.Region;
+                List<(string, WiringSource)> parameters = [(Outputs.ProviderVpcId, new WiringSource(provider, Outputs.VpcId))];
+                if (NeedsAccepterRole(topology, relay))
+                    parameters.Add((Outputs.AccepterRoleArn(region), new WiringSource(provider, Outputs.AccepterRoleArn(region))));
+                stacks[NameScheme.RelayStack(name, region)] = Stack(StackRoles.Relay, relay.Network, 2, parameters,
+                    [Outputs.PeeringConnectionId, Outputs.EndpointServiceName, Outputs.EndpointServiceId, Outputs.ServedAzIds, Outputs.OperatorRoleArn]);
             }
 
             var routes = topology.Relays
                 .Select(r => (Outputs.PeeringParameter(r.Network.Region), new WiringSource(NameScheme.RelayStack(name, r.Network.Region), Outputs.PeeringConnectionId)))
                 .Prepend((Outputs.PrivateRouteTableIds, new WiringSource(provider, Outputs.PrivateRouteTableIds)))
                 .ToList();
-            stacks[NameScheme.ProviderRoutesStack(name)] = Stack(StackRoles.ProviderRoutes, topology.Provider, 3, routes, []);
+            // The accepter side's peering DNS options are set by deploy through provider-routes' operator role.
+            stacks[NameScheme.ProviderRoutesStack(name)] = Stack(StackRoles.ProviderRoutes, topology.Provider, 3, routes,
+                topology.Relays.Any(r => r.PeeringDns) ? [Outputs.OperatorRoleArn] : []);
         }
 
         foreach (var consumer in topology.Consumers)
@@ -69,4 +77,12 @@ public static class WiringPlanner
         WiringStack Stack(string role, NetworkSite site, int phase, IEnumerable<(string, WiringSource)> parameters, IReadOnlyList<string> outputs) =>
             new(role, site.Account, site.Region, phase, Template: "", parameters.ToDictionary(p => p.Item1, p => p.Item2), outputs);
     }
+
+    /// <summary>
+    /// True when <paramref name="relay"/>'s account is known to differ from the provider's: its peering is then accepted
+    /// through a peering-accepter role in the provider account (<c>PeerOwnerId</c> + <c>PeerRoleArn</c>). Within one
+    /// account AWS accepts the request without a role.
+    /// </summary>
+    public static bool NeedsAccepterRole(Topology topology, RelaySite relay) =>
+        topology.Mode == DeployMode.Relay && relay.Network.Account is { } account && topology.Provider.Account is { } provider && account != provider;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Amazon;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using Interlink.Probe;
@@ -10,9 +9,9 @@ namespace Interlink.Deploy.Aws;
 /// <param name="Consumer">Consumer stack.</param>
 /// <param name="InstanceId">The client host.</param>
 /// <param name="Region">Its Region.</param>
-/// <param name="Profile">Profile for its account, or null for ambient credentials.</param>
+/// <param name="Operator">Whose credentials run the command there (the consumer stack's account).</param>
 /// <param name="Url">The service through the consumer's endpoint.</param>
-public sealed record ProbeTarget(string Consumer, string InstanceId, string Region, string? Profile, Uri Url);
+public sealed record ProbeTarget(string Consumer, string InstanceId, string Region, OperatorTarget Operator, Uri Url);
 
 /// <summary>What one remote probe run produced.</summary>
 /// <param name="Target">Where it ran.</param>
@@ -38,7 +37,7 @@ public interface IRunCommandApi
 /// Runs the probe on consumer client hosts through Systems Manager Run Command (no SSH, no open port) and reads
 /// its JSON report back.
 /// </summary>
-/// <param name="apiFor">Run Command API for a target's Region and profile.</param>
+/// <param name="apiFor">Run Command API for a target's Region, with credentials for its account.</param>
 /// <param name="pollInterval">How often to ask whether the command finished.</param>
 public sealed class RemoteProber(Func<ProbeTarget, IRunCommandApi> apiFor, TimeSpan pollInterval)
 {
@@ -47,6 +46,19 @@ public sealed class RemoteProber(Func<ProbeTarget, IRunCommandApi> apiFor, TimeS
 
     /// <summary>Runs <paramref name="requests"/> requests at <paramref name="concurrency"/> from the target's client host.</summary>
     public async Task<RemoteProbeResult> RunAsync(ProbeTarget target, int requests, int concurrency, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunOnceAsync(target, requests, concurrency, cancellationToken);
+        }
+        catch (Amazon.Runtime.AmazonServiceException e)
+        {
+            // AWS refused (no ssm:SendCommand, the instance not managed yet, …): a result with AWS's code, not a crash.
+            return new RemoteProbeResult(target, null, $"Systems Manager refused: {e.ErrorCode}: {e.Message}");
+        }
+    }
+
+    private async Task<RemoteProbeResult> RunOnceAsync(ProbeTarget target, int requests, int concurrency, CancellationToken cancellationToken)
     {
         var api = apiFor(target);
         var send = SsmRequests.RunProbe(target.InstanceId, target.Url, requests, concurrency);
@@ -114,18 +126,11 @@ public static class SsmRequests
     public static GetCommandInvocationRequest Invocation(string commandId, string instanceId) => new() { CommandId = commandId, InstanceId = instanceId };
 }
 
-/// <summary><see cref="IRunCommandApi"/> over the AWS SDK for .NET.</summary>
-public sealed class SsmRunCommandApi : IRunCommandApi, IDisposable
+/// <summary><see cref="IRunCommandApi"/> over the AWS SDK for .NET (made by <see cref="AwsSdkClients"/>, which disposes the client).</summary>
+/// <param name="ssm">A Systems Manager client for the target's Region and credentials.</param>
+public sealed class SsmRunCommandApi(IAmazonSimpleSystemsManagement ssm) : IRunCommandApi
 {
-    private readonly AmazonSimpleSystemsManagementClient _ssm;
-
-    /// <summary>A client for <paramref name="region"/> with <paramref name="profile"/>'s credentials (ambient when null).</summary>
-    public SsmRunCommandApi(string region, string? profile)
-    {
-        var endpoint = RegionEndpoint.GetBySystemName(region);
-        var credentials = AwsCredentials.For(profile);
-        _ssm = credentials is null ? new AmazonSimpleSystemsManagementClient(endpoint) : new AmazonSimpleSystemsManagementClient(credentials, endpoint);
-    }
+    private readonly IAmazonSimpleSystemsManagement _ssm = ssm;
 
     /// <inheritdoc />
     public async Task<string> SendAsync(SendCommandRequest request, CancellationToken cancellationToken) =>
@@ -145,7 +150,4 @@ public sealed class SsmRunCommandApi : IRunCommandApi, IDisposable
             return ("Pending", -1, "", "");
         }
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _ssm.Dispose();
 }

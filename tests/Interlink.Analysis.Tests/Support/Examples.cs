@@ -39,6 +39,18 @@ public sealed class Examples : IDisposable
 
     public static string RepoRoot => Interlink.Testing.RepoRoot.Path;
 
+    /// <summary>The assembly of a config written as text (a variant of an example), synthesized once per <paramref name="key"/>.</summary>
+    public CloudAssembly FromText(string key, string yaml) => assemblies.GetOrAdd("text:" + key, _ => new Lazy<CloudAssembly>(() =>
+    {
+        var directory = Path.Combine(root, "variants", key);
+        Directory.CreateDirectory(directory);
+        var config = Path.Combine(directory, "interlink.yaml");
+        File.WriteAllText(config, yaml);
+        var output = Path.Combine(directory, "cdk.out");
+        Interlink.Testing.ExampleSynthesis.Synthesize(config, output);
+        return CloudAssembly.Read(output);
+    })).Value;
+
 }
 
 [CollectionDefinition(Name)]

@@ -9,10 +9,20 @@ namespace Interlink.Cdk.Tests.Support;
 public sealed class ExampleAssemblies : IDisposable
 {
     /// <summary>
-    /// Not an example file: seed with a friendly DNS name for the consumer and a separate health-check port,
-    /// the two options no example uses.
+    /// Not an example file: seed with a friendly DNS name for the consumer, a separate health-check port and a
+    /// deployment section (a deploying account of its own, a custom bootstrap qualifier): options no example uses.
     /// </summary>
     public const string SeedWithExtras = "seed-with-extras";
+
+    public const string DeployerAccount = "999999999999";
+
+    public const string BootstrapQualifier = "team_a-1";
+
+    /// <summary>
+    /// Not an example file: seed synthesized with a published service and probe (small stand-in tarballs), so the
+    /// hosts fetch CDK file assets and the client host installs the probe.
+    /// </summary>
+    public const string SeedWithBundles = "seed-with-bundles";
 
     public const string FriendlyName = "api.awsmorocco.internal";
 
@@ -45,12 +55,24 @@ public sealed class ExampleAssemblies : IDisposable
     private SynthesizedExample Synthesize(string name)
     {
         var output = Path.Combine(root, "assemblies", name);
+        if (name == SeedWithBundles)
+        {
+            var bundles = Path.Combine(root, "bundles");
+            Directory.CreateDirectory(bundles);
+            var service = Path.Combine(bundles, "interlink-service-linux-arm64.tar.gz");
+            var probe = Path.Combine(bundles, "interlink-probe-linux-arm64.tar.gz");
+            File.WriteAllText(service, "stand-in service bundle");
+            File.WriteAllText(probe, "stand-in probe bundle");
+            return SynthesizedExample.Synthesize(name, output, configPath: Repo.Example("seed"), bundles: new HostBundles(service, probe));
+        }
+
         if (name != SeedWithExtras)
             return SynthesizedExample.Synthesize(name, output, configPath: Repo.Example(name));
 
         var text = File.ReadAllText(Repo.Example("seed"))
             .Replace("healthCheck: { protocol: http, path: /health }", $"healthCheck: {{ protocol: http, path: /health, port: {SeparateHealthPort} }}", StringComparison.Ordinal)
-            .Replace("    client: true", $"    client: true\n    hostedZone: {FriendlyName}", StringComparison.Ordinal);
+            .Replace("    client: true", $"    client: true\n    hostedZone: {FriendlyName}", StringComparison.Ordinal)
+            + $"deployment: {{ account: \"{DeployerAccount}\", bootstrapQualifier: {BootstrapQualifier} }}\n";
         Assert.Contains(FriendlyName, text, StringComparison.Ordinal);
         Assert.Contains($"port: {SeparateHealthPort}", text, StringComparison.Ordinal);
         return SynthesizedExample.Synthesize(name, output, configText: text);

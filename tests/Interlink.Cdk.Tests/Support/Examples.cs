@@ -16,6 +16,9 @@ public static class Examples
 
     public static TheoryData<string> AllWithExtras() => new([.. Files, ExampleAssemblies.SeedWithExtras]);
 
+    /// <summary>Every example, the extras, and seed with published bundles (assets, probe on the client host).</summary>
+    public static TheoryData<string> AllWithBundles() => new([.. Files, ExampleAssemblies.SeedWithExtras, ExampleAssemblies.SeedWithBundles]);
+
     /// <summary>Relay-mode examples.</summary>
     public static TheoryData<string> Relay() => new(Seed, SingleAccount, FanOut, ExistingVpcs, ExampleAssemblies.SeedWithExtras);
 

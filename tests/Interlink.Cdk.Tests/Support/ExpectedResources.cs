@@ -29,7 +29,8 @@ public static class ExpectedResources
                     ? t.Provider.Vpc.PrivateSubnets.Count
                     : t.Relays.Sum(r => r.Network.Vpc.PrivateSubnets.Count);
                 if (t.Provider.Vpc.HostSecurityGroupId is not null)
-                    Add("AWS::EC2::SecurityGroupIngress", nlbCidrs * HostPorts(t).Count);
+                    // Each port per NLB subnet, and ICMP "fragmentation needed" per NLB subnet (path MTU discovery).
+                    Add("AWS::EC2::SecurityGroupIngress", nlbCidrs * (HostPorts(t).Count + 1));
                 else
                     Add("AWS::EC2::SecurityGroup");
                 if (t.Targets.CreateHosts)
@@ -39,6 +40,7 @@ public static class ExpectedResources
                 {
                     LoadBalancer(Add);
                     EndpointService(Add);
+                    Add("AWS::IAM::Role"); // operator role: accepts endpoint connections
                 }
 
                 break;
@@ -48,15 +50,15 @@ public static class ExpectedResources
                 Network(Add, relay.Network.Vpc);
                 Add("AWS::EC2::VPCPeeringConnection");
                 Add("AWS::EC2::Route", relay.Network.Vpc.PrivateSubnets.Count);
-                if (relay.PeeringDns)
-                    PeeringDns(Add, sides: 1);
                 LoadBalancer(Add);
                 EndpointService(Add);
+                Add("AWS::IAM::Role"); // operator role: endpoint connections, and peering DNS options when asked
                 break;
 
             case StackRoles.ProviderRoutes:
                 Add("AWS::EC2::Route", t.Relays.Count * TargetRouteTables(t).Count);
-                PeeringDns(Add, sides: t.Relays.Count(r => r.PeeringDns));
+                if (t.Relays.Any(r => r.PeeringDns))
+                    Add("AWS::IAM::Role"); // operator role: the accepter side's peering DNS options
                 break;
 
             case StackRoles.Consumer:
@@ -144,16 +146,5 @@ public static class ExpectedResources
     {
         add("AWS::EC2::VPCEndpointService", 1);
         add("AWS::EC2::VPCEndpointServicePermissions", 1);
-    }
-
-    /// <summary>One custom resource and policy per side; one provider function and its role per stack.</summary>
-    private static void PeeringDns(Action<string, int> add, int sides)
-    {
-        if (sides == 0)
-            return;
-        add("Custom::AWS", sides);
-        add("AWS::IAM::Policy", sides);
-        add("AWS::IAM::Role", 1);
-        add("AWS::Lambda::Function", 1);
     }
 }

@@ -70,13 +70,13 @@ public sealed class SynthesizedExample
     }
 
     /// <summary>Validates (it must be valid), builds and synthesizes the config at <paramref name="configPath"/> or in <paramref name="configText"/>.</summary>
-    public static SynthesizedExample Synthesize(string name, string outputDirectory, string? configPath = null, string? configText = null)
+    public static SynthesizedExample Synthesize(string name, string outputDirectory, string? configPath = null, string? configText = null, HostBundles? bundles = null)
     {
         var report = configText is null ? ConfigValidator.ValidateFile(configPath!) : ConfigValidator.ValidateText(configText, $"{name}.yaml");
         Assert.True(report.IsValid, $"{name} is not valid: {string.Join("; ", report.Diagnostics.Select(d => d.ToOneLine()))}");
         var topology = TopologyBuilder.Build(report);
         var watch = Stopwatch.StartNew();
-        var summary = AssemblyBuilder.Synthesize(topology, outputDirectory);
+        var summary = AssemblyBuilder.Synthesize(topology, outputDirectory, bundles);
         return new SynthesizedExample(name, report, topology, outputDirectory, summary, watch.Elapsed);
     }
 }

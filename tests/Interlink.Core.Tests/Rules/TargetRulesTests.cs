@@ -45,8 +45,9 @@ public class TargetRulesTests
             .Edit("instances: 2", "instances: 10"));
 
     [Fact]
-    public void More_instances_than_a_target_group_holds_is_IL052() =>
-        Expect.Reported(ConfigText.Relay.Edit("instances: 2", "instances: 1001"), "IL052", "provider.targets.instances", "1001");
+    public void A_thousand_and_one_instances_in_two_slash_24_subnets_is_IL052_for_room_the_target_quota_is_only_a_warning() =>
+        // Targets per target group (L-A0D0B863) is adjustable: IL081 warns about it (QuotaRulesTests); IL052 is about room.
+        Expect.Reported(ConfigText.Relay.Edit("instances: 2", "instances: 1001"), "IL052", "provider.targets.instances", "1001 instances", "room for");
 
     [Fact]
     public void Zero_instances_is_IL053() =>

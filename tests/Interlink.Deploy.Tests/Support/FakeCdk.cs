@@ -30,14 +30,24 @@ public sealed class FakeCdk : IDisposable
     /// <summary>A state file path in the scratch directory.</summary>
     public string StatePath { get; }
 
-    /// <summary>The runner: the real process runner, pointed at the stand-in with this test's settings.</summary>
-    public ICdkRunner Runner(string? failStack = null, double delaySeconds = 0.2) =>
+    /// <summary>
+    /// The runner: the real process runner, pointed at the stand-in with this test's settings. <paramref name="accountOf"/>
+    /// gives a stack's account, which the stand-in puts in the ARNs it outputs (its operator role's).
+    /// </summary>
+    public ICdkRunner Runner(string? failStack = null, double delaySeconds = 0.2, Func<string, string?>? accountOf = null) =>
         new EnvironmentRunner(new ProcessCdkRunner(Path.Combine(AppContext.BaseDirectory, "Support", "fake-cdk.sh")), new Dictionary<string, string>
         {
             ["FAKE_CDK_LOG"] = Log,
             ["FAKE_CDK_FAIL"] = failStack ?? "",
             ["FAKE_CDK_DELAY"] = delaySeconds.ToString(CultureInfo.InvariantCulture),
-        });
+        }, accountOf ?? (_ => null));
+
+    /// <summary>The value fake-cdk.sh writes for <paramref name="stack"/> ({0} is its id).</summary>
+    public static string Output(string stack, string pattern)
+    {
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(stack)))[..8];
+        return string.Format(CultureInfo.InvariantCulture, pattern, id);
+    }
 
     /// <summary>Every recorded call, in completion order.</summary>
     public IReadOnlyList<CdkCall> Calls() =>
@@ -49,7 +59,7 @@ public sealed class FakeCdk : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     /// <summary>Adds the stand-in's settings to every command's environment.</summary>
-    private sealed class EnvironmentRunner(ICdkRunner inner, IReadOnlyDictionary<string, string> extra) : ICdkRunner
+    private sealed class EnvironmentRunner(ICdkRunner inner, IReadOnlyDictionary<string, string> extra, Func<string, string?> accountOf) : ICdkRunner
     {
         public string Executable => inner.Executable;
 
@@ -58,6 +68,8 @@ public sealed class FakeCdk : IDisposable
             var environment = new Dictionary<string, string>(command.Environment);
             foreach (var (key, value) in extra)
                 environment[key] = value;
+            if (accountOf(command.Stack) is { } account)
+                environment["FAKE_CDK_ACCOUNT"] = account;
             return inner.RunAsync(command with { Environment = environment }, cancellationToken);
         }
     }

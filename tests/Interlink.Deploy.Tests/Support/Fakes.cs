@@ -16,11 +16,37 @@ public sealed class FakeConnections : IEndpointConnections
         return Task.FromResult<IReadOnlyList<string>>([$"vpce-for-{service.Stack}"]);
     }
 
+    /// <summary>Services given the final pass, in call order.</summary>
+    public List<EndpointServiceRef> Settled { get; } = [];
+
+    /// <inheritdoc />
+    public Task<ConnectionSettlement> SettleAsync(EndpointServiceRef service, CancellationToken cancellationToken)
+    {
+        Accepted.Add(service);
+        Settled.Add(service);
+        return Task.FromResult(new ConnectionSettlement([$"vpce-for-{service.Stack}"], []));
+    }
+
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> RejectAllAsync(EndpointServiceRef service, CancellationToken cancellationToken)
     {
         Rejected.Add(service);
         return Task.FromResult<IReadOnlyList<string>>([]);
+    }
+}
+
+/// <summary>Records the peering DNS sides the orchestrator asked for.</summary>
+public sealed class FakePeeringDns : IPeeringDns
+{
+    /// <summary>Sides in call order.</summary>
+    public List<PeeringDnsSide> Sides { get; } = [];
+
+    /// <inheritdoc />
+    public Task<bool> EnsureAsync(PeeringDnsSide side, CancellationToken cancellationToken)
+    {
+        lock (Sides)
+            Sides.Add(side);
+        return Task.FromResult(true);
     }
 }
 
@@ -55,6 +81,12 @@ public sealed class RecordingObserver : IDeployObserver
 
     /// <inheritdoc />
     public void Connections(string stack, string action, IReadOnlyList<string> endpointIds) => Add($"{action} {stack}: {string.Join(",", endpointIds)}");
+
+    /// <inheritdoc />
+    public void StepDone(string stack, string what) => Add($"step {stack}: {what}");
+
+    /// <inheritdoc />
+    public void StepFailed(string stack, string message) => Add($"step failed {stack}: {message}");
 
     private void Add(string line)
     {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A stand-in for the AWS CDK CLI. It records each call (stack, start/end times, arguments, AWS_PROFILE) to
 # $FAKE_CDK_LOG, writes an outputs file for 'deploy' with made-up but well-formed values, and fails for the
-# stack named in $FAKE_CDK_FAIL. It never touches AWS.
+# stack named in $FAKE_CDK_FAIL. $FAKE_CDK_ACCOUNT is the stack's account (for role ARNs). It never touches AWS.
 set -euo pipefail
 verb=$1; stack=$2
 start=$(date +%s%N)
@@ -20,18 +20,23 @@ if [ "$status" = failed ]; then
 fi
 if [ "$verb" = deploy ] && [ -n "$outputs" ]; then
   id=$(printf '%s' "$stack" | md5sum | cut -c1-8)
-  cat > "$outputs" <<JSON
-{ "$stack": {
-  "VpcId": "vpc-${id}00000000f",
-  "PrivateRouteTableIds": "rtb-${id}1,rtb-${id}2",
-  "PeeringConnectionId": "pcx-${id}",
-  "EndpointServiceName": "com.amazonaws.vpce.region.vpce-svc-${id}",
-  "EndpointServiceId": "vpce-svc-${id}",
-  "ServedAzIds": "az1,az2",
-  "EndpointId": "vpce-${id}",
-  "EndpointDnsNames": "Z1:vpce-${id}.example",
-  "ClientInstanceId": "i-${id}"
-} }
-JSON
+  account=${FAKE_CDK_ACCOUNT:-123456789012}
+  # Well-known outputs get well-formed values; any other output the template declares gets a placeholder (an ARN
+  # for names with Arn as a word, e.g. PeeringAccepterRoleArnUsWest2), so the stand-in keeps feeding parameters when templates gain outputs.
+  app=""; prev=""
+  for arg in "$@"; do [ "$prev" = "--app" ] && app=$arg; prev=$arg; done
+  STACK=$stack ID=$id ACCOUNT=$account TEMPLATE="$app/$stack.template.json" OUT="$outputs" node -e '
+    const fs = require("fs"); const { STACK: s, ID: id, ACCOUNT: a, TEMPLATE: t, OUT: out } = process.env;
+    const values = {
+      VpcId: `vpc-${id}00000000f`, PrivateRouteTableIds: `rtb-${id}1,rtb-${id}2`, PeeringConnectionId: `pcx-${id}`,
+      EndpointServiceName: `com.amazonaws.vpce.region.vpce-svc-${id}`, EndpointServiceId: `vpce-svc-${id}`,
+      ServedAzIds: "az1,az2", EndpointId: `vpce-${id}`, EndpointDnsNames: `Z1:vpce-${id}.example`, ClientInstanceId: `i-${id}`,
+      OperatorRoleArn: `arn:aws:iam::${a}:role/${s}-OperatorRole`,
+    };
+    const declared = fs.existsSync(t) ? Object.keys(JSON.parse(fs.readFileSync(t, "utf8")).Outputs || {}) : [];
+    for (const name of declared)
+      if (!(name in values)) values[name] = /Arn($|[A-Z])/.test(name) ? `arn:aws:iam::${a}:role/${s}-${name}` : `fake-${name}-${id}`;
+    fs.writeFileSync(out, JSON.stringify({ [s]: values }, null, 2));
+  '
 fi
 echo "✅  $stack"

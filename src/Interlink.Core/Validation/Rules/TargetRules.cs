@@ -52,31 +52,23 @@ public sealed class TargetIpUniqueRule : Rule
     }
 }
 
-/// <summary>IL052: target counts fit the NLB quotas and the subnets.</summary>
+/// <summary>
+/// IL052: created hosts fit the provider's private subnets. (How many targets an NLB and its target group take is an
+/// AWS quota, adjustable: IL081 warns about it from the quota catalog.)
+/// </summary>
 public sealed class TargetCountRule : Rule
 {
-    /// <summary>AWS quota: targets per target group.</summary>
-    public const int MaxTargets = 1000;
-
     /// <inheritdoc />
     public override string Code => "IL052";
 
     /// <inheritdoc />
-    public override string Title => "Target count within quotas and subnet room";
+    public override string Title => "Created hosts fit the private subnets";
 
     /// <inheritdoc />
     public override void Check(ValidationContext context)
     {
-        var targets = context.Config.Provider.Targets;
-        if (targets.Ips.Count > MaxTargets)
-            Report(context, "provider.targets.ips", $"{targets.Ips.Count} target IPs; a target group holds at most {MaxTargets}", $"list at most {MaxTargets} targets");
-        if (targets.Instances is not { } instances)
+        if (context.Config.Provider.Targets.Instances is not { } instances)
             return;
-        if (instances > MaxTargets)
-        {
-            Report(context, "provider.targets.instances", $"{instances} instances; a target group holds at most {MaxTargets}", $"use at most {MaxTargets}");
-            return;
-        }
 
         var subnets = context.PrivateSubnets(context.ProviderVpc);
         if (subnets.Count == 0 || instances < 1)

@@ -1,0 +1,111 @@
+using System.ComponentModel;
+using Interlink.Analysis.Assembly;
+using Interlink.Analysis.Diff;
+using Interlink.Cdk;
+using Interlink.Cli.Rendering;
+using Interlink.Core.Normalization;
+using Interlink.Core.Validation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Interlink.Cli.Commands;
+
+/// <summary>Options of <c>interlink diff</c>.</summary>
+public sealed class DiffSettings : CommandSettings
+{
+    /// <summary>The config file.</summary>
+    [CommandArgument(0, "[FILE]")]
+    [Description("Config file (default: ./interlink.yaml). Not needed with --assembly and --against.")]
+    public string? File { get; init; }
+
+    /// <summary>The assembly to compare against.</summary>
+    [CommandOption("--against <DIR>")]
+    [Description("Compare with this cloud assembly (e.g. one synthesized from the previous commit). Default: what the last deploy recorded, .interlink/NAME.deployed beside the config.")]
+    public string? Against { get; init; }
+
+    /// <summary>An existing new assembly instead of synthesizing.</summary>
+    [CommandOption("-a|--assembly <DIR>")]
+    [Description("Use this cloud assembly as the new design instead of synthesizing the config.")]
+    public string? Assembly { get; init; }
+
+    /// <summary>Output format.</summary>
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("text, json or markdown.")]
+    [DefaultValue(PlanFormat.Text)]
+    public PlanFormat Format { get; init; } = PlanFormat.Text;
+
+    /// <summary>Assembly directory written when synthesizing.</summary>
+    [CommandOption("-o|--output <DIR>")]
+    [Description("Where synthesis writes the assembly (default: cdk.out).")]
+    [DefaultValue("cdk.out")]
+    public string Output { get; init; } = "cdk.out";
+}
+
+/// <summary>
+/// <c>interlink diff</c>: what deploying the config would change in what is deployed — stacks and resources added,
+/// removed, modified and replaced (CloudFormation's update behaviour per property), and what that means for
+/// traffic. Exit 0 no changes, 5 changes, 6 changes that fail, interrupt traffic or leave stacks behind, 2 bad input.
+/// </summary>
+public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, DiffSettings settings, CancellationToken cancellationToken)
+    {
+        string newDirectory;
+        string? configFile = settings.File ?? (settings.Assembly is null || System.IO.File.Exists(DefaultFile.Name) ? DefaultFile.Name : null);
+        Topology? topology = null;
+        if (settings.Assembly is null || settings.Against is null)
+        {
+            if (configFile is null)
+                throw new UsageException("give the config file, or both --assembly and --against");
+            var report = ConfigValidator.ValidateFile(configFile);
+            if (!report.IsValid)
+            {
+                DiagnosticText.Write(console, report);
+                return ExitCodes.InvalidInput;
+            }
+
+            topology = TopologyBuilder.Build(report);
+        }
+
+        if (settings.Assembly is null)
+        {
+            AssemblyBuilder.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory()));
+            newDirectory = settings.Output;
+        }
+        else
+        {
+            newDirectory = settings.Assembly;
+        }
+
+        var against = settings.Against ?? Interlink.Deploy.DeployedRecord.DirectoryFor(DeployRun.StatePath(configFile!, topology!.Name));
+        if (settings.Against is null && !Directory.Exists(against))
+            throw new UsageException($"nothing deployed is recorded for '{topology!.Name}' ({against} does not exist); deploy first, or compare with an assembly: --against DIR");
+
+        var diff = DiffEngine.Compare(Read(against), Read(newDirectory));
+        var rendered = settings.Format switch
+        {
+            PlanFormat.Json => System.Text.Json.JsonSerializer.Serialize(new { against, summary = DiffRendering.Summary(diff), exitCode = ExitCode(diff), diff }, JsonReport.Options) + Environment.NewLine,
+            PlanFormat.Markdown => DiffRendering.Markdown(diff, against),
+            _ => DiffRendering.Text(diff, against),
+        };
+        console.Profile.Out.Writer.Write(rendered);
+        return ExitCode(diff);
+    }
+
+    /// <summary>0 nothing changes; 5 changes that are safe; 6 changes that fail, interrupt traffic or orphan stacks.</summary>
+    public static int ExitCode(AssemblyDiff diff) =>
+        !diff.HasChanges ? ExitCodes.Ok : diff.FailsOrDisrupts ? ExitCodes.ChangesDisrupt : ExitCodes.Changes;
+
+    private static CloudAssembly Read(string directory)
+    {
+        try
+        {
+            return CloudAssembly.Read(directory);
+        }
+        catch (AssemblyException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+}
