@@ -23,7 +23,9 @@ public sealed class HostileAssemblyFuzzTests(Examples examples)
         var original = examples["seed"];
         var wiring = JsonNode.Parse(original.Wiring.ToJson())!;
         var templates = original.Stacks.Values.ToDictionary(s => s.TemplateFile, s => JsonNode.Parse(s.Template.GetRawText())!);
-        var random = new Random(20261130);
+        // Fixed by default so a failure reproduces; INTERLINK_FUZZ_SEED explores other mutations.
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("INTERLINK_FUZZ_SEED"), out var chosen) ? chosen : 20261130;
+        var random = new Random(seed);
         var failures = new List<string>();
         var refused = 0;
         var watch = Stopwatch.StartNew();
@@ -59,7 +61,7 @@ public sealed class HostileAssemblyFuzzTests(Examples examples)
             }
             catch (Exception e)
             {
-                failures.Add($"run {run}: {string.Join("; ", description)} → {e.GetType().Name}: {e.Message}\n{e.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("Interlink", StringComparison.Ordinal))}");
+                failures.Add($"seed {seed} run {run}: {string.Join("; ", description)} → {e.GetType().Name}: {e.Message}\n{e.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("Interlink", StringComparison.Ordinal))}");
             }
         }
 

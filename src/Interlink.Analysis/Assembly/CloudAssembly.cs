@@ -13,6 +13,8 @@ namespace Interlink.Analysis.Assembly;
 /// <param name="Template">The parsed template (root object).</param>
 public sealed record StackTemplate(string Name, string Role, string? Account, string Region, int Phase, string TemplateFile, JsonElement Template)
 {
+    private static readonly JsonElement NoProperties = JsonDocument.Parse("{}").RootElement.Clone();
+
     /// <summary>The template's resources by logical ID (empty when it has none).</summary>
     public IEnumerable<(string LogicalId, string Type, JsonElement Properties)> Resources()
     {
@@ -21,7 +23,9 @@ public sealed record StackTemplate(string Name, string Role, string? Account, st
         foreach (var resource in resources.EnumerateObject())
         {
             var type = resource.Value.TryGetProperty("Type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-            var properties = resource.Value.TryGetProperty("Properties", out var p) ? p : default;
+            // A resource without Properties reads as one with none (an empty object), never as an undefined
+            // element whose every TryGetProperty throws.
+            var properties = resource.Value.TryGetProperty("Properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : NoProperties;
             yield return (resource.Name, type, properties);
         }
     }
