@@ -59,12 +59,12 @@ internal static class UpdateGate
         var writer = console.Profile.Out.Writer;
         if (settings.DryRun)
         {
-            writer.Write(DiffRendering.Text(diff, recorded));
+            writer.Write(TerminalText.Escape(DiffRendering.Text(diff, recorded)));
         }
         else
         {
             foreach (var consequence in diff.Consequences)
-                writer.WriteLine($"{consequence.Code} {consequence.Kind}: {consequence.Message}");
+                writer.WriteLine(TerminalText.EscapeLine($"{consequence.Code} {consequence.Kind}: {consequence.Message}"));
             writer.WriteLine($"changes: {DiffRendering.Summary(diff)}");
         }
 
