@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amazon.CDK;
 using Interlink.Cdk.Stacks;
+using Interlink.Core.IO;
 using Interlink.Core.Model;
 using Interlink.Core.Normalization;
 using Interlink.Core.Wiring;
@@ -26,11 +27,12 @@ public static class AssemblyBuilder
     /// <summary>Synthesizes <paramref name="topology"/> into <paramref name="outputDirectory"/>, replacing it whole.</summary>
     public static IReadOnlyList<SynthesizedStack> Synthesize(Topology topology, string outputDirectory, HostBundles? bundles = null)
     {
-        QuietJsii();
         var target = Path.GetFullPath(outputDirectory);
-        var staging = $"{target}.partial-{System.Environment.ProcessId}";
-        if (Directory.Exists(staging))
-            Directory.Delete(staging, recursive: true);
+        // Refused before any work: only an empty directory or an assembly Interlink wrote is replaced.
+        AssemblyDirectory.EnsureReplaceable(target);
+        AssemblyDirectory.SweepStale(target);
+        QuietJsii();
+        var staging = AssemblyDirectory.CreateStaging(target);
         try
         {
             var stacks = SynthesizeInto(topology, staging, bundles ?? HostBundles.None);
@@ -60,62 +62,27 @@ public static class AssemblyBuilder
         var app = new App(new AppProps { Outdir = directory, AnalyticsReporting = false });
         AddStacks(app, topology, wiring, bundles);
         app.Synth();
+        AssemblyDirectory.Mark(directory);
         File.WriteAllText(Path.Combine(directory, WiringManifest.FileName), wiring.ToJson());
         return Summarize(directory, wiring);
     }
 
     /// <summary>
     /// The jsii runtime unpacks about 66 MB of JavaScript bundles into a fresh temporary directory on every run
-    /// and never removes it. Point it at a directory of our own and remove that when the process ends, along
-    /// with any left by runs that were killed.
+    /// and never removes it, and Node runs that JavaScript: it must live where no other user can swap it. Point
+    /// it at this process's private scratch directory (<see cref="PrivateScratch"/>: per user, mode 0700, owner
+    /// checked) and remove that when the process ends; ones left by killed runs are swept at the next start.
     /// </summary>
     private static void ContainJsiiTemporaryFiles()
     {
         if (_jsiiTemp is not null)
             return;
-        var root = Path.Combine(Path.GetTempPath(), "interlink-jsii");
-        Directory.CreateDirectory(root);
-        foreach (var stale in Directory.EnumerateDirectories(root))
-        {
-            if (int.TryParse(Path.GetFileName(stale), out var pid) && !IsRunning(pid))
-                TryDelete(stale);
-        }
-
-        _jsiiTemp = Path.Combine(root, System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(_jsiiTemp);
+        _jsiiTemp = PrivateScratch.Create("jsii");
         System.Environment.SetEnvironmentVariable("TMPDIR", _jsiiTemp);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(_jsiiTemp);
-
-        static bool IsRunning(int pid)
-        {
-            try
-            {
-                using var process = System.Diagnostics.Process.GetProcessById(pid);
-                return !process.HasExited;
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
-        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => PrivateScratch.TryDelete(_jsiiTemp);
     }
 
     private static string? _jsiiTemp;
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Another process may be using it; the next run sweeps it.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 
     /// <summary>
     /// The jsii runtime prints a full-screen banner when Node.js is older than it likes (Node 20 on this
@@ -170,17 +137,26 @@ public static class AssemblyBuilder
 
     private static void Replace(string target, string staging)
     {
-        if (Directory.Exists(target))
+        // Checked again: the directory may have changed while the CDK ran.
+        AssemblyDirectory.EnsureReplaceable(target);
+        try
         {
-            var old = $"{target}.old-{System.Environment.ProcessId}";
-            Directory.Move(target, old);
-            Directory.Move(staging, target);
-            Directory.Delete(old, recursive: true);
+            if (Directory.Exists(target))
+            {
+                var old = AssemblyDirectory.Sibling(target, "old", System.Environment.ProcessId);
+                Directory.Move(target, old);
+                Directory.Move(staging, target);
+                Directory.Delete(old, recursive: true);
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Directory.Move(staging, target);
+            }
         }
-        else
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            Directory.Move(staging, target);
+            throw new AssemblyOutputException($"cannot write '{target}': {e.Message.TrimEnd('.')}; choose a directory you can write to");
         }
     }
 }

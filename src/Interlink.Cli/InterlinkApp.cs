@@ -1,4 +1,5 @@
 using Interlink.Cli.Commands;
+using Interlink.Cli.Rendering;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -31,6 +32,8 @@ public static class InterlinkApp
     /// <summary>Runs the command line writing to <paramref name="console"/> (tests pass a recording console).</summary>
     public static int Run(string[] args, IAnsiConsole console)
     {
+        // Config values and assembly contents are echoed in findings and tables: never as terminal controls.
+        TerminalText.Guard(console);
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -38,7 +41,7 @@ public static class InterlinkApp
             config.UseAssemblyInformationalVersion();
             config.ConfigureConsole(console);
             config.UseStrictParsing();
-            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(console, exception));
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(console, exception, args));
 
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check interlink.yaml files: every problem with its file, line, YAML path and fix.")

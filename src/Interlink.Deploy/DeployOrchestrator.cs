@@ -349,7 +349,7 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
             // Deployed before the record existed (an earlier Interlink): record it once, as it is.
             var record = new DeployedRecord(request.StatePath);
             if (record.Wiring()?.Stacks.ContainsKey(name) != true)
-                record.Record(request.AssemblyDirectory, request.Wiring, name);
+                record.Record(request.AssemblyDirectory, request.Wiring, name, parameters);
             observer.StackSkipped(name, "deployed, unchanged");
             return StackRun.Skipped;
         }
@@ -384,7 +384,7 @@ public sealed class DeployOrchestrator(ICdkRunner cdk, IEndpointConnections conn
         }
 
         state.Set(name, new StackState(StackStatus.Deployed, fingerprint, ReadOutputs(outputsFile, name), DateTimeOffset.UtcNow));
-        new DeployedRecord(request.StatePath).Record(request.AssemblyDirectory, request.Wiring, name);
+        new DeployedRecord(request.StatePath).Record(request.AssemblyDirectory, request.Wiring, name, parameters);
         observer.StackSucceeded(name, clock.Elapsed);
         return StackRun.Ran;
     }

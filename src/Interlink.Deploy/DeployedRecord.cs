@@ -38,8 +38,20 @@ public sealed class DeployedRecord
         return File.Exists(path) ? WiringManifest.FromJson(File.ReadAllText(path)) : null;
     }
 
-    /// <summary>Records that <paramref name="stack"/> of the assembly in <paramref name="assembly"/> is deployed.</summary>
-    public void Record(string assembly, WiringManifest wiring, string stack)
+    /// <summary>The parameter values <paramref name="stack"/> was last deployed with (empty when unknown).</summary>
+    public IReadOnlyDictionary<string, string> Parameters(string stack)
+    {
+        var path = Path.Combine(Directory, $"{stack}.parameters.json");
+        return File.Exists(path)
+            ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? []
+            : new Dictionary<string, string>();
+    }
+
+    /// <summary>
+    /// Records that <paramref name="stack"/> of the assembly in <paramref name="assembly"/> is deployed, with the
+    /// <paramref name="parameters"/> it was deployed with (null: not known, e.g. a stack deployed by an earlier Interlink).
+    /// </summary>
+    public void Record(string assembly, WiringManifest wiring, string stack, IReadOnlyDictionary<string, string>? parameters = null)
     {
         lock (Gate)
         {
@@ -58,6 +70,8 @@ public sealed class DeployedRecord
             }
 
             CopyInside(assembly, wiring.Stacks[stack].Template);
+            if (parameters is not null)
+                WriteWhole(Path.Combine(Directory, $"{stack}.parameters.json"), JsonSerializer.SerializeToUtf8Bytes(parameters.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(), new JsonSerializerOptions { WriteIndented = true }));
             var recorded = Wiring() ?? wiring with { Stacks = new Dictionary<string, WiringStack>(), Phases = [] };
             var stacks = new Dictionary<string, WiringStack>(recorded.Stacks, StringComparer.Ordinal) { [stack] = wiring.Stacks[stack] };
             Save(target, recorded with { Name = wiring.Name, Mode = wiring.Mode, ExistingVpcs = wiring.ExistingVpcs, Stacks = stacks, Phases = PhasesOf(stacks) });
@@ -84,6 +98,7 @@ public sealed class DeployedRecord
 
             if (recorded.Stacks.TryGetValue(stack, out var entry))
                 File.Delete(Path.Combine(Directory, Path.GetFileName(entry.Template)));
+            File.Delete(Path.Combine(Directory, $"{stack}.parameters.json"));
             var stacks = recorded.Stacks.Where(s => s.Key != stack).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
             Save(manifest, recorded with { Stacks = stacks, Phases = PhasesOf(stacks) });
         }

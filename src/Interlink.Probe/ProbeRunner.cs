@@ -105,7 +105,10 @@ public static class ProbeRunner
         {
             var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var kind = Classify(e, deadline.IsCancellationRequested);
-            Sample(samples, kind, Describe(e));
+            // A timeout surfaces as "A task was canceled."; say what it means.
+            Sample(samples, kind, kind == ProbeErrorKind.Timeout && e is OperationCanceledException
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no response within {timeout.TotalMilliseconds:0} ms")
+                : Describe(e));
             return new ProbeResult(index, offset, latency, false, status, kind, null);
         }
     }

@@ -167,4 +167,19 @@ public class DiffTests(Examples examples)
         });
         Assert.Equal(hosts.Count, diff.Consequences.Count(c => c.Code == "ILU002"));
     }
+
+    [Fact]
+    public void A_new_image_given_as_a_deploy_input_replaces_the_hosts_that_read_it_and_fails_on_their_fixed_IPs()
+    {
+        var provider = SeedAssembly.Stacks.Values.Single(s => s.Role == "provider").Name;
+
+        var diff = DiffEngine.Compare(SeedAssembly, SeedAssembly, new Dictionary<string, IReadOnlyCollection<string>> { [provider] = ["ServiceHostImageId"] });
+
+        var stack = Assert.Single(diff.Stacks, s => s.Change == StackChange.Modified);
+        Assert.Equal(provider, stack.Name);
+        // The launch template reads the image (a new version), and the hosts follow its latest version.
+        Assert.Contains(stack.Resources, r => r.Type == "AWS::EC2::LaunchTemplate" && r.Properties.Any(p => p.Because == "deploy input ServiceHostImageId changes"));
+        Assert.All(stack.Resources.Where(r => r.Type == "AWS::EC2::Instance"), r => Assert.Equal(ResourceChange.Replaced, r.Change));
+        Assert.Contains(diff.Consequences, c => c.Code == "ILU002" && c.Kind == ConsequenceKind.WillFail);
+    }
 }

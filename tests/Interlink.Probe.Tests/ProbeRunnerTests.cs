@@ -195,6 +195,7 @@ public sealed class ProbeRunnerTests
             Timeout: TimeSpan.FromMilliseconds(200)));
 
         Assert.Equal(new Dictionary<string, int> { [ProbeErrorKind.Timeout] = 4 }, report.Errors);
+        Assert.Equal("no response within 200 ms", report.ErrorSamples[ProbeErrorKind.Timeout]);
         Assert.Equal(0, report.Succeeded);
         Assert.All(report.Results!, r => Assert.InRange(r.LatencyMs, 150, 2500));
         Assert.True(report.ElapsedMs < 2500, report.ElapsedMs.ToString(System.Globalization.CultureInfo.InvariantCulture));

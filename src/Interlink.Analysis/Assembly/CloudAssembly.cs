@@ -13,6 +13,8 @@ namespace Interlink.Analysis.Assembly;
 /// <param name="Template">The parsed template (root object).</param>
 public sealed record StackTemplate(string Name, string Role, string? Account, string Region, int Phase, string TemplateFile, JsonElement Template)
 {
+    private static readonly JsonElement NoProperties = JsonDocument.Parse("{}").RootElement.Clone();
+
     /// <summary>The template's resources by logical ID (empty when it has none).</summary>
     public IEnumerable<(string LogicalId, string Type, JsonElement Properties)> Resources()
     {
@@ -21,7 +23,9 @@ public sealed record StackTemplate(string Name, string Role, string? Account, st
         foreach (var resource in resources.EnumerateObject())
         {
             var type = resource.Value.TryGetProperty("Type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-            var properties = resource.Value.TryGetProperty("Properties", out var p) ? p : default;
+            // A resource without Properties reads as one with none (an empty object), never as an undefined
+            // element whose every TryGetProperty throws.
+            var properties = resource.Value.TryGetProperty("Properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : NoProperties;
             yield return (resource.Name, type, properties);
         }
     }
@@ -42,30 +46,42 @@ public sealed record CloudAssembly(string Directory, WiringManifest Wiring, IRea
     /// </summary>
     public static CloudAssembly Read(string directory)
     {
-        var wiringPath = Path.Combine(directory, WiringManifest.FileName);
-        if (!System.IO.Directory.Exists(directory))
+        if (Interlink.Core.IO.FileFacts.Of(directory, followLinks: true).Kind != Interlink.Core.IO.FileKind.Directory)
             throw new AssemblyException($"'{directory}' is not a directory; run 'interlink synth' first or pass the directory 'synth -o' wrote");
-        if (!File.Exists(wiringPath))
+        if (!File.Exists(Path.Combine(directory, WiringManifest.FileName)))
             throw new AssemblyException($"'{directory}' has no {WiringManifest.FileName}; it was not written by 'interlink synth' (run synth, or add the manifest)");
+        var wiringJson = AssemblyFiles.Read(directory, WiringManifest.FileName, "the wiring manifest");
+        return Parse(directory, wiringJson, template => AssemblyFiles.Read(directory, template, "template"));
+    }
+
+    /// <summary>
+    /// The assembly from the manifest's JSON and a way to read each template by the name the manifest gives
+    /// (<see cref="Read"/> reads files; tests pass text). Throws <see cref="AssemblyException"/> for anything malformed.
+    /// </summary>
+    public static CloudAssembly Parse(string directory, string wiringJson, Func<string, string> readTemplate)
+    {
+        var wiringPath = Path.Combine(directory, WiringManifest.FileName);
         WiringManifest wiring;
         try
         {
-            wiring = WiringManifest.FromJson(File.ReadAllText(wiringPath));
+            wiring = WiringManifest.FromJson(wiringJson);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
             throw new AssemblyException($"{wiringPath}: not a valid wiring manifest ({e.Message})");
         }
 
+        AssemblyFiles.CheckComplete(wiring, wiringPath);
         var stacks = new Dictionary<string, StackTemplate>(StringComparer.Ordinal);
         foreach (var (name, stack) in wiring.Stacks.OrderBy(s => s.Value.Phase))
         {
             var path = Path.Combine(directory, stack.Template);
-            if (!File.Exists(path))
-                throw new AssemblyException($"{path}: template of stack {name} is missing");
             try
             {
-                using var document = JsonDocument.Parse(File.ReadAllText(path));
+                using var document = JsonDocument.Parse(readTemplate(stack.Template));
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                    throw new AssemblyException($"{path}: template of stack {name} is {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not a JSON object");
+                AssemblyFiles.CheckSkeleton(document.RootElement, path);
                 stacks[name] = new StackTemplate(name, stack.Role, stack.Account, stack.Region, stack.Phase, stack.Template, document.RootElement.Clone());
             }
             catch (JsonException e)

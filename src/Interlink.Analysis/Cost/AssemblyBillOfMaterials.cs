@@ -129,7 +129,7 @@ public static class AssemblyBillOfMaterials
         {
             if (holder.Get("BlockDeviceMappings") is not { } m || view.List(m) is not { } mappings)
                 continue;
-            foreach (var mapping in mappings.Where(x => x.ValueKind == JsonValueKind.Object && x.TryGetProperty("Ebs", out _)))
+            foreach (var mapping in mappings.Where(x => x.ValueKind == JsonValueKind.Object && x.TryGetProperty("Ebs", out var e) && e.ValueKind == JsonValueKind.Object))
             {
                 var ebs = mapping.GetProperty("Ebs");
                 sizes.Add(ebs.TryGetProperty("VolumeSize", out var size) && view.Int(size) is { } gb ? gb : BillOfMaterials.HostVolumeGb);

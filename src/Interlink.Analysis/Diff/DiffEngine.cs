@@ -12,7 +12,13 @@ namespace Interlink.Analysis.Diff;
 public static class DiffEngine
 {
     /// <summary>The changes that deploying <paramref name="after"/> over <paramref name="before"/> makes, and what they mean.</summary>
-    public static AssemblyDiff Compare(CloudAssembly before, CloudAssembly after)
+    /// <param name="before">What is deployed (or an earlier assembly).</param>
+    /// <param name="after">The new assembly.</param>
+    /// <param name="changedInputs">
+    /// Per stack, the parameters given as deploy inputs whose value differs from the one deployed (e.g. a new
+    /// <c>ServiceHostImageId</c>): the templates read the same, but every property that refers to them changes.
+    /// </param>
+    public static AssemblyDiff Compare(CloudAssembly before, CloudAssembly after, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? changedInputs = null)
     {
         var work = new Dictionary<string, StackWork>(StringComparer.Ordinal);
         foreach (var name in before.Stacks.Keys.Union(after.Stacks.Keys))
@@ -22,7 +28,7 @@ public static class DiffEngine
             work[name] = new StackWork(old, now);
         }
 
-        Cascade(after, work);
+        Cascade(after, work, changedInputs ?? new Dictionary<string, IReadOnlyCollection<string>>());
         var stacks = work.Values
             .Select(w => w.ToDiff())
             .OrderBy(s => s.Phase).ThenBy(s => s.Name, StringComparer.Ordinal)
@@ -32,7 +38,7 @@ public static class DiffEngine
     }
 
     /// <summary>Follows new physical IDs through references, outputs and parameters until nothing more changes.</summary>
-    private static void Cascade(CloudAssembly after, Dictionary<string, StackWork> work)
+    private static void Cascade(CloudAssembly after, Dictionary<string, StackWork> work, IReadOnlyDictionary<string, IReadOnlyCollection<string>> changedInputs)
     {
         var changed = true;
         while (changed)
@@ -44,6 +50,8 @@ public static class DiffEngine
                 var causes = new Dictionary<string, Cause>(StringComparer.Ordinal);
                 foreach (var (id, definite) in stack.NewPhysicalIds())
                     causes[id] = new Cause($"{id} is {(definite ? "replaced" : "possibly replaced")} (new physical ID)", definite);
+                foreach (var input in changedInputs.GetValueOrDefault(stack.Name) ?? [])
+                    causes.TryAdd(input, new Cause($"deploy input {input} changes", true));
                 foreach (var attribute in stack.AttributesChangedInPlace())
                     causes.TryAdd(attribute, new Cause($"{attribute} changes whenever the resource is updated", true));
                 if (after.Wiring.Stacks.TryGetValue(stack.Name, out var wiring))

@@ -747,7 +747,9 @@ public static partial class SecurityCheck
                 // the ELB guides recommend admitting it): the hosts' MTU 9001 exceeds inter-Region peering's 8500.
                 if (rule.IsFragmentationNeeded)
                     continue;
-                if (ports.Count > 0 && (rule.AllPorts || !rule.HasPorts || rule.FromPort is null || rule.ToPort is null || Enumerable.Range(rule.FromPort.Value, rule.ToPort.Value - rule.FromPort.Value + 1).Any(p => !ports.Contains(p))))
+                // A range that ends before it starts (a hand-edited template) admits nothing.
+                if (ports.Count > 0 && (rule.AllPorts || !rule.HasPorts || rule.FromPort is null || rule.ToPort is null
+                    || Enumerable.Range(rule.FromPort.Value, Math.Max(0, rule.ToPort.Value - rule.FromPort.Value + 1)).Any(p => !ports.Contains(p))))
                     Add(SecurityRules.ProviderIngressTooWide, rule.View, rule.Where,
                         $"provider host security group {group} admits {rule.Ports} from NLB subnet {cidr}; targets need only {string.Join(", ", ports.Order())}");
             }

@@ -47,7 +47,8 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
             return ExitCodes.InvalidInput;
         }
 
-        var work = Directory.CreateTempSubdirectory("interlink-compare-").FullName;
+        // Private to this user and named by pid, so the next run removes what a killed one left.
+        var work = Interlink.Core.IO.PrivateScratch.Create("compare");
         try
         {
             var comparison = Comparer.Compare(report.Config!, settings.File, work, (decimal)settings.Traffic);
@@ -57,12 +58,12 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
                 PlanFormat.Markdown => ComparisonRendering.Markdown(comparison),
                 _ => ComparisonRendering.Text(comparison),
             };
-            console.Profile.Out.Writer.Write(rendered);
+            console.Profile.Out.Writer.Write(TerminalText.Escape(rendered));
             return ExitCodes.Ok;
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            Interlink.Core.IO.PrivateScratch.TryDelete(work);
         }
     }
 }

@@ -115,8 +115,6 @@ internal static class DeployRun
         var wiring = WiringManifest.FromJson(File.ReadAllText(Path.Combine(settings.Output, WiringManifest.FileName)));
         if (settings is DeployCommandSettings deploy && !Gate(console, settings.Output, topology, report.Config!.Suppressions, deploy.AllowFindings))
             return ExitCodes.FindingsBlock;
-        if (settings is DeployCommandSettings update && !UpdateGate.Allows(console, settings.Output, StatePath(settings.File, topology.Name), update))
-            return ExitCodes.ChangesDisrupt;
 
         var services = DeployServices.Current;
         var aws = services.Aws();
@@ -135,6 +133,8 @@ internal static class DeployRun
             // The service hosts' image is resolved once and reused: no update may replace a fixed-IP host by itself.
             var pinnedInputs = destroy ? inputs
                 : await ServiceHostImagePin.ApplyAsync(settings.Output, wiring, statePath, profiles, inputs, services.ImageSource(), settings.DryRun, cancellationToken);
+            if (settings is DeployCommandSettings update && !UpdateGate.Allows(console, settings.Output, statePath, wiring, pinnedInputs, update))
+                return ExitCodes.ChangesDisrupt;
             var request = new DeployRequest(
                 Path.GetFullPath(settings.Output),
                 wiring,

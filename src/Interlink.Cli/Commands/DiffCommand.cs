@@ -89,7 +89,8 @@ public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
             PlanFormat.Markdown => DiffRendering.Markdown(diff, against),
             _ => DiffRendering.Text(diff, against),
         };
-        console.Profile.Out.Writer.Write(rendered);
+        // Assemblies are compared as found on disk: their text is never terminal controls.
+        console.Profile.Out.Writer.Write(TerminalText.Escape(rendered));
         return ExitCode(diff);
     }
 

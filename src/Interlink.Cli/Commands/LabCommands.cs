@@ -214,21 +214,25 @@ internal static class LabCli
         var passed = probes.Count > 0;
         foreach (var probe in probes)
         {
-            console.MarkupLineInterpolated($"[bold]{probe.Consumer}[/] from {probe.Client} → {probe.Url}: targets answering: {string.Join(", ", probe.Answered)}");
+            var answering = probe.Answered.Count == 0 ? "none" : string.Join(", ", probe.Answered);
+            console.MarkupLineInterpolated($"[bold]{probe.Consumer}[/] from {probe.Client} → {probe.Url}: targets answering: {answering}");
             var text = new StringWriter();
             ProbeText.Write(text, probe.Report);
-            console.Profile.Out.Writer.Write(text.ToString());
+            console.Profile.Out.Writer.Write(TerminalText.Escape(text.ToString()));
             passed &= probe.Report is { Failed: 0, NotSent: 0, Succeeded: > 0 };
         }
 
+        if (probes.Count > 0 && probes.All(p => p.Report.Succeeded == 0))
+            console.MarkupLine("[red]no request got through[/]: every path from the consumers to the service is blocked; 'interlink lab status' shows cut peerings and stopped targets, 'interlink lab fault restore' undoes faults");
         return passed;
     }
 
     public static int WriteFault(IAnsiConsole console, LabFaultReport fault)
     {
         console.MarkupLineInterpolated($"{fault.Fault}: {fault.Description}");
+        var verb = fault.Fault == "restore" ? "restored" : "withdrew";
         foreach (var route in fault.Routes)
-            console.MarkupLineInterpolated($"  {route}");
+            console.MarkupLineInterpolated($"  {verb} route {route.Destination} via {route.Via} ({route.Device}) in {route.Namespace}: {route.Stack}/{route.LogicalId}");
         return ExitCodes.Ok;
     }
 }

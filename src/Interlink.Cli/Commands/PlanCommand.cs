@@ -115,14 +115,14 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
 
         var plan = Report = PlanRunner.Run(assembly, topology, report?.Config?.Suppressions ?? [], (decimal)settings.Traffic);
         var svgPath = WriteSvg(assembly, settings.Out);
-        var rendered = settings.Format switch
+        var rendered = TerminalText.Escape(settings.Format switch
         {
             PlanFormat.Json => PlanRendering.Json(plan),
             PlanFormat.Markdown => PlanRendering.Markdown(plan, svgPath),
             _ => PlanRendering.Text(plan, svgPath),
-        };
+        });
         if (settings.Against is { } against)
-            rendered = WithDiff(rendered, settings.Format, against, assembly);
+            rendered = TerminalText.Escape(WithDiff(rendered, settings.Format, against, assembly));
         if (settings.Out is null)
             console.Profile.Out.Writer.Write(rendered);
         else
@@ -157,7 +157,8 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
 
     private static string? WriteSvg(CloudAssembly assembly, string? reportPath)
     {
-        if (reportPath is null || !GraphvizDiagram.TryRenderSvg(assembly, out var svg, out _) || svg is null)
+        // Only beside a real file: next to /dev/null it would be a new file in /dev.
+        if (reportPath is null || !AtomicFile.IsReplaceable(reportPath) || !GraphvizDiagram.TryRenderSvg(assembly, out var svg, out _) || svg is null)
             return null;
         var path = reportPath + ".svg";
         AtomicFile.Write(path, svg);

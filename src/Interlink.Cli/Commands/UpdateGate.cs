@@ -12,10 +12,32 @@ namespace Interlink.Cli.Commands;
 /// </summary>
 internal static class UpdateGate
 {
-    /// <summary>True when the deploy may go ahead; prints the diff summary (the whole diff in a dry run).</summary>
-    public static bool Allows(IAnsiConsole console, string assemblyDirectory, string statePath, DeployCommandSettings settings)
+    /// <summary>
+    /// Per deployed stack, the parameters fed by deploy inputs (not by another stack's output) whose value now differs
+    /// from the one it was deployed with.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyCollection<string>> ChangedInputs(DeployedRecord record, Interlink.Core.Wiring.WiringManifest wiring, IReadOnlyDictionary<string, string> inputs)
     {
-        var recorded = DeployedRecord.DirectoryFor(statePath);
+        var changed = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
+        foreach (var (stack, entry) in wiring.Stacks)
+        {
+            var deployed = record.Parameters(stack);
+            var names = deployed
+                .Where(p => !entry.Parameters.ContainsKey(p.Key) && inputs.TryGetValue(p.Key, out var now) && now != p.Value)
+                .Select(p => p.Key).ToList();
+            if (names.Count > 0)
+                changed[stack] = names;
+        }
+
+        return changed;
+    }
+
+    /// <summary>True when the deploy may go ahead; prints the diff summary (the whole diff in a dry run).</summary>
+    public static bool Allows(IAnsiConsole console, string assemblyDirectory, string statePath, Interlink.Core.Wiring.WiringManifest wiring,
+        IReadOnlyDictionary<string, string> inputs, DeployCommandSettings settings)
+    {
+        var record = new DeployedRecord(statePath);
+        var recorded = record.Directory;
         if (!File.Exists(Path.Combine(recorded, Interlink.Core.Wiring.WiringManifest.FileName)))
         {
             if (settings.AllowDisruptions.Length > 0)
@@ -27,7 +49,7 @@ internal static class UpdateGate
         AssemblyDiff diff;
         try
         {
-            diff = DiffEngine.Compare(CloudAssembly.Read(recorded), CloudAssembly.Read(assemblyDirectory));
+            diff = DiffEngine.Compare(CloudAssembly.Read(recorded), CloudAssembly.Read(assemblyDirectory), ChangedInputs(record, wiring, inputs));
         }
         catch (AssemblyException e)
         {
@@ -37,12 +59,12 @@ internal static class UpdateGate
         var writer = console.Profile.Out.Writer;
         if (settings.DryRun)
         {
-            writer.Write(DiffRendering.Text(diff, recorded));
+            writer.Write(TerminalText.Escape(DiffRendering.Text(diff, recorded)));
         }
         else
         {
             foreach (var consequence in diff.Consequences)
-                writer.WriteLine($"{consequence.Code} {consequence.Kind}: {consequence.Message}");
+                writer.WriteLine(TerminalText.EscapeLine($"{consequence.Code} {consequence.Kind}: {consequence.Message}"));
             writer.WriteLine($"changes: {DiffRendering.Summary(diff)}");
         }
 

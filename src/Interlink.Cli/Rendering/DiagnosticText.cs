@@ -13,14 +13,14 @@ internal static class DiagnosticText
         foreach (var severity in new[] { Severity.Error, Severity.Warning, Severity.Info })
         {
             foreach (var diagnostic in result.Of(severity))
-                console.MarkupLine($"[{Colour(severity)}]{Markup.Escape(diagnostic.ToOneLine())}[/]");
+                console.MarkupLine($"[{Colour(severity)}]{Markup.Escape(TerminalText.EscapeLine(diagnostic.ToOneLine()))}[/]");
         }
 
         var counts = $"{Count(result, Severity.Error, "error")}, {Count(result, Severity.Warning, "warning")}, {Count(result, Severity.Info, "note")}";
         if (result.IsValid)
-            console.MarkupLine($"[green]{Markup.Escape(result.File)}: valid[/] ({Markup.Escape(Describe(result.Config!))}; {counts})");
+            console.MarkupLine($"[green]{Markup.Escape(TerminalText.EscapeLine(result.File))}: valid[/] ({Markup.Escape(Describe(result.Config!))}; {counts})");
         else
-            console.MarkupLine($"[red]{Markup.Escape(result.File)}: invalid[/] ({counts})");
+            console.MarkupLine($"[red]{Markup.Escape(TerminalText.EscapeLine(result.File))}: invalid[/] ({counts})");
     }
 
     private static string Describe(InterlinkConfig config)

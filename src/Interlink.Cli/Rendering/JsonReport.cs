@@ -14,5 +14,5 @@ internal static class JsonReport
     };
 
     public static void Write<T>(IAnsiConsole console, T value) =>
-        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, Options));
+        console.Profile.Out.Writer.WriteLine(TerminalText.Escape(JsonSerializer.Serialize(value, Options)));
 }

@@ -1,4 +1,5 @@
 using Interlink.Core.Diagnostics;
+using Interlink.Core.IO;
 using Interlink.Core.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -9,32 +10,110 @@ namespace Interlink.Core.Loading;
 public static class ConfigLoader
 {
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
-    public static LoadResult LoadFile(string path)
+    public static LoadResult LoadFile(string path) => LoadFile(path, InputLimits.Default);
+
+    /// <summary>Reads the file at <paramref name="path"/> within <paramref name="limits"/>.</summary>
+    public static LoadResult LoadFile(string path, InputLimits limits)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // Only a regular file: a directory cannot be read, a FIFO waits for a writer for ever and /dev/zero
+            // never ends. The type is asked of the file system without opening the path.
+            var facts = FileFacts.Of(path, followLinks: true);
+            if (facts.Kind is not (FileKind.Regular or FileKind.Missing))
+                return Unreadable(path, $"is {FileFacts.Describe(facts.Kind)}, not a regular file",
+                    facts.Kind == FileKind.Directory ? $"pass a file inside it, e.g. {Path.Combine(path, DefaultFileName)}" : null);
+            if (ReadBounded(path, limits.MaxBytes) is not { } read)
+                return TooLarge(path, limits);
+            text = read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            var bag = new DiagnosticBag(new SourceMap(path));
             var why = e is FileNotFoundException or DirectoryNotFoundException ? "does not exist" : $"cannot be read ({e.Message})";
-            bag.Error(LoadCodes.FileUnreadable, "", $"'{path}' {why}",
-                "pass the path of an interlink.yaml, or run 'interlink init' to write one");
-            return new LoadResult(null, bag);
+            return Unreadable(path, why, null);
         }
 
-        return LoadText(text, path);
+        return LoadText(text, path, limits);
+    }
+
+    private const string DefaultFileName = "interlink.yaml";
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> bytes; null when the file holds more.</summary>
+    private static string? ReadBounded(string path, long maxBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+            if (buffer.Length > maxBytes)
+                return null;
+        }
+
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private static LoadResult Unreadable(string path, string why, string? fix)
+    {
+        var bag = new DiagnosticBag(new SourceMap(path));
+        bag.Error(LoadCodes.FileUnreadable, "", $"'{path}' {why}",
+            fix ?? "pass the path of an interlink.yaml, or run 'interlink init' to write one");
+        return new LoadResult(null, bag);
+    }
+
+    private static LoadResult TooLarge(string name, InputLimits limits)
+    {
+        var bag = new DiagnosticBag(new SourceMap(name));
+        bag.SourceMap.Record("", 1, 1);
+        bag.Error(LoadCodes.InputLimit, "", $"'{name}' is larger than {limits.MaxBytes:N0} bytes, the limit for a config",
+            $"a design is a few kilobytes; if yours really is larger, set {InputLimits.MaxBytesVariable} to the size in bytes");
+        return new LoadResult(null, bag);
     }
 
     /// <summary>Reads config <paramref name="text"/>; <paramref name="fileName"/> is used in locations.</summary>
-    public static LoadResult LoadText(string text, string fileName)
+    public static LoadResult LoadText(string text, string fileName) => LoadText(text, fileName, InputLimits.Default);
+
+    /// <summary>Reads config <paramref name="text"/> within <paramref name="limits"/>.</summary>
+    public static LoadResult LoadText(string text, string fileName, InputLimits limits)
     {
+        if (text.Length > limits.MaxBytes)
+            return TooLarge(fileName, limits);
         var diagnostics = new DiagnosticBag(new SourceMap(fileName));
+        if (Guard(text, limits) is { } breach)
+        {
+            diagnostics.SourceMap.Record("", breach.Line, breach.Column);
+            diagnostics.Error(LoadCodes.InputLimit, "", $"{breach.Message}", breach.Fix);
+            return new LoadResult(null, diagnostics);
+        }
+
         var root = Parse(text, diagnostics);
         var config = root is null ? null : ConfigReader.Read(root, diagnostics);
         return new LoadResult(config, diagnostics);
+    }
+
+    /// <summary>
+    /// The limits, in two passes before any tree is built: the raw text (YamlDotNet never sees a file nested past
+    /// the limit), then the parser's event stream (exact depth, aliases expanded, value length). A syntax error
+    /// in the event pass is left for <see cref="Parse"/> to report with its usual explanation.
+    /// </summary>
+    private static LimitBreach? Guard(string text, InputLimits limits)
+    {
+        if (YamlPrescan.LineBeyondDepth(text, limits.MaxDepth) is { } line)
+            return new LimitBreach(line, 1, $"the values are nested more than {limits.MaxDepth} levels deep",
+                "a design is a few levels deep; look for a run of '[', '{' or '- ' near that line");
+        try
+        {
+            return YamlEventGuard.Check(text, limits);
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static YamlNode? Parse(string text, DiagnosticBag diagnostics)

@@ -26,4 +26,7 @@ public static class LoadCodes
 
     /// <summary>Keys that cannot be combined (e.g. <c>targets.instances</c> with <c>targets.ips</c>).</summary>
     public const string ConflictingKeys = "IL008";
+
+    /// <summary>The input exceeds a limit (size, nesting depth, alias expansion, value length); see <see cref="InputLimits"/>.</summary>
+    public const string InputLimit = "IL009";
 }

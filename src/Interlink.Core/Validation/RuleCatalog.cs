@@ -17,6 +17,7 @@ public static class RuleCatalog
             (LoadCodes.DuplicateKey, "error", "No key twice in a mapping"),
             (LoadCodes.DocumentCount, "error", "Exactly one YAML document"),
             (LoadCodes.ConflictingKeys, "error", "No keys that exclude each other"),
+            (LoadCodes.InputLimit, "error", "The file is within the input limits (size, nesting, aliases, value length)"),
         }
         .Concat(RuleSet.All.Select(r => (r.Code, r.Severity.ToString().ToLowerInvariant(), r.Title)))
         .OrderBy(r => r.Item1, StringComparer.Ordinal)

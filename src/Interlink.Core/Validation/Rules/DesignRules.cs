@@ -35,6 +35,9 @@ public sealed class ConsumerOverlapNote : Rule
     /// <inheritdoc />
     public override string Code => "IL031";
 
+    /// <summary>How many overlapping VPCs a note names before it counts the rest.</summary>
+    private const int MaxNamed = 3;
+
     /// <inheritdoc />
     public override string Title => "Consumer CIDRs may overlap";
 
@@ -44,18 +47,29 @@ public sealed class ConsumerOverlapNote : Rule
     /// <inheritdoc />
     public override void Check(ValidationContext context)
     {
-        foreach (var consumer in context.Vpcs.Where(s => s.Role == VpcRole.Consumer))
+        // VPCs grouped by block, each block compared once with every other: n consumers sharing one CIDR cost one
+        // comparison, not n², and each note names a few VPCs and counts the rest, so the report grows with n, not
+        // n² (a 20 MB config of that shape once grew to 19 GB).
+        var blocks = context.Vpcs
+            .Select(site => (Site: site, Cidr: ValidationContext.Cidr(site.Vpc.Cidr)))
+            .Where(p => p.Cidr.HasValue)
+            .GroupBy(p => p.Cidr!.Value, p => p.Site)
+            .Select(g => (Cidr: g.Key, Sites: g.ToList()))
+            .ToList();
+        foreach (var (mine, sites) in blocks)
         {
-            if (ValidationContext.Cidr(consumer.Vpc.Cidr) is not { } mine)
+            var overlappingBlocks = blocks.Where(b => b.Cidr.Overlaps(mine)).ToList();
+            var total = overlappingBlocks.Sum(b => b.Sites.Count) - 1;
+            if (total == 0)
                 continue;
-            var overlapping = context.Vpcs
-                .Where(o => !ReferenceEquals(o, consumer) && ValidationContext.Cidr(o.Vpc.Cidr) is { } theirs && theirs.Overlaps(mine))
-                .Select(o => o.Label(context.Config))
-                .ToList();
-            if (overlapping.Count > 0)
+            foreach (var consumer in sites.Where(s => s.Role == VpcRole.Consumer))
+            {
+                var named = overlappingBlocks.SelectMany(b => b.Sites).Where(o => !ReferenceEquals(o, consumer)).Take(MaxNamed).ToList();
+                var more = total > named.Count ? $" and {total - named.Count} more" : "";
                 Report(context, $"{consumer.Path}.cidr",
-                    $"{mine} overlaps {string.Join(", ", overlapping)}; that is fine: PrivateLink reaches the service through an endpoint in the consumer's own VPC, with no routes between VPCs",
+                    $"{mine} overlaps {string.Join(", ", named.Select(o => o.Label(context.Config)))}{more}; that is fine: PrivateLink reaches the service through an endpoint in the consumer's own VPC, with no routes between VPCs",
                     null);
+            }
         }
     }
 }
