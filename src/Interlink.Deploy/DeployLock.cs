@@ -18,8 +18,8 @@ public sealed record DeployLockHolder(int Pid, string Host, string User, string 
 /// </summary>
 public sealed class DeployLock : IDisposable
 {
-    /// <summary>The code of "another deploy or destroy holds the lock".</summary>
-    public const string HeldCode = "ILD002";
+    /// <summary>The code of "another deploy or destroy holds the lock" (ILT: the deploy state; ILD codes are deployability findings).</summary>
+    public const string HeldCode = "ILT002";
 
     private readonly FileStream _lock;
     private readonly string _holderPath;

@@ -38,7 +38,7 @@ public sealed record StackState(StackStatus Status, string Fingerprint, IReadOnl
 public sealed class DeployState
 {
     /// <summary>The code of every "the state file cannot be used" error.</summary>
-    public const string DamagedCode = "ILD001";
+    public const string DamagedCode = "ILT001";
 
     // Statuses are names only: JsonStringEnumConverter would otherwise accept any integer ("status": 7) as a status.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
