@@ -15,10 +15,15 @@ public sealed record HostBundles(string? Service = null, string? Probe = null)
     /// <summary>No bundles.</summary>
     public static HostBundles None { get; } = new();
 
-    /// <summary>The bundles published under <c>artifacts/</c> above <paramref name="start"/> for the hosts' architectures.</summary>
-    public static HostBundles Find(Topology topology, string start) => new(
-        topology.Targets.CreateHosts ? Locate(start, "service", topology.Targets.InstanceType) : null,
-        topology.Consumers.Any(c => c.Client) ? Locate(start, "probe", ClientHostProps.DefaultInstanceType) : null);
+    /// <summary>
+    /// The bundles published under <c>artifacts/</c> in <paramref name="projectDirectory"/> (where the command runs,
+    /// as <c>scripts/publish.sh</c> writes them) for the hosts' architectures. Only there, never in a parent
+    /// directory: a tarball planted above the project would otherwise be shipped to every host, and its digest,
+    /// computed from the same file, would vouch for it.
+    /// </summary>
+    public static HostBundles Find(Topology topology, string projectDirectory) => new(
+        topology.Targets.CreateHosts ? Locate(projectDirectory, "service", topology.Targets.InstanceType) : null,
+        topology.Consumers.Any(c => c.Client) ? Locate(projectDirectory, "probe", ClientHostProps.DefaultInstanceType) : null);
 
     /// <summary>
     /// The lowercase hex SHA-256 of <paramref name="path"/>, computed at synth: the template carries it as a literal,
@@ -34,15 +39,9 @@ public sealed record HostBundles(string? Service = null, string? Probe = null)
     public static string RuntimeFor(string instanceType) =>
         HardenedHostTemplate.Architecture(instanceType) == "arm64" ? "linux-arm64" : "linux-x64";
 
-    private static string? Locate(string start, string component, string instanceType)
+    private static string? Locate(string projectDirectory, string component, string instanceType)
     {
-        var file = Path.Combine("artifacts", component, $"interlink-{component}-{RuntimeFor(instanceType)}.tar.gz");
-        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, file)))
-                return Path.Combine(dir.FullName, file);
-        }
-
-        return null;
+        var file = Path.Combine(Path.GetFullPath(projectDirectory), "artifacts", component, $"interlink-{component}-{RuntimeFor(instanceType)}.tar.gz");
+        return File.Exists(file) ? file : null;
     }
 }
