@@ -17,6 +17,10 @@ public static partial class LabPlanner
 
     private const int RouteTableBase = 1000;
 
+    // The port the lab probes an endpoint on when neither its security groups nor its service's listeners name one (plan
+    // then reports the port unknown, "?"): nothing listens there, so the probe fails as plan's verdict does.
+    private const int NoPortKnown = 80;
+
     // In an NLB namespace: table 200 + m routes replies over PrivateLink link m; its rule has pref 10 + m, ahead of the
     // local table, which moves to PrivateLinkLocalRule (still ahead of the nodes' rules at 100 + i).
     private const int PrivateLinkTableBase = 200;
@@ -338,7 +342,7 @@ public static partial class LabPlanner
                 var privateLinkList = new List<AgentPrivateLink>();
                 nlbs[lb.Id] = (ns.Name, nodes, privateLinkList, lb);
                 var ingress = lb.SecurityGroupIds.Select(model.SecurityGroup).OfType<SecurityGroup>().SelectMany(g => g.Ingress)
-                    .Where(r => r.Cidr is not null && r.PrefixListId is null).Select(r => new AgentRule(r.Protocol, r.FromPort, r.ToPort, r.Cidr!)).ToList();
+                    .Where(r => r.Cidr is not null && r.PrefixListId is null).Select(r => new AgentRule(r.Protocol.Text, r.FromPort, r.ToPort, r.Cidr!)).ToList();
                 var config = new NlbConfig(lb.Location.ToString(), nodes, listeners, privateLinkList, lb.EnforceSecurityGroupsOnPrivateLink, ingress,
                     Path.Combine(runDirectory, $"{ns.Name}.status.json"), fastInitialHealth);
                 loadBalancers.Add(new LabLoadBalancer(lb.Id, ns.Name, config));
@@ -350,7 +354,7 @@ public static partial class LabPlanner
             var list = new List<AgentTarget>();
             foreach (var t in group.Targets)
             {
-                var port = t.Port ?? group.Port;
+                var port = group.TrafficPort(t);
                 if (t.Ip is null || !Ipv4.TryParse(t.Ip, out var ip) || port is null)
                 {
                     notes.Add($"target {t.Id} of {group.Location} has no fixed IP or port: not registered");
@@ -387,14 +391,14 @@ public static partial class LabPlanner
                 if (host is null)
                 {
                     notes.Add($"target {t.Ip} lies in no built subnet: registered, but nothing answers");
-                    list.Add(new AgentTarget(Number(t.Ip, port.Value, "", lb.Id), t.Ip, port.Value));
+                    list.Add(new AgentTarget(Number(t.Ip, port.Value, "", lb.Id), t.Ip, port.Value, group.HealthCheckPortOf(t)!.Value));
                     continue;
                 }
 
                 if (!servicePorts.TryGetValue(host.Namespace, out var ports))
                     servicePorts[host.Namespace] = ports = [];
                 ports.Add(port.Value);
-                list.Add(new AgentTarget(Number(t.Ip, port.Value, host.Namespace, lb.Id), t.Ip, port.Value));
+                list.Add(new AgentTarget(Number(t.Ip, port.Value, host.Namespace, lb.Id), t.Ip, port.Value, group.HealthCheckPortOf(t)!.Value));
             }
 
             return list;
@@ -446,7 +450,7 @@ public static partial class LabPlanner
                 var (connected, reason, lbId) = Connect(ep);
                 (string Ns, List<AgentNode> Nodes, List<AgentPrivateLink> Links, LoadBalancer Model)? lb = lbId is null ? null : nlbs[lbId];
                 var listenerPorts = lb?.Model.Listeners.Select(l => l.Port).OfType<int>().Distinct().ToList() ?? [];
-                var port = ConsumerPort(ep, listenerPorts);
+                var port = model.ConsumerPort(ep) ?? NoPortKnown;
                 if (connected && lb is { } nlb && nlb.Nodes.Count > 0 && privateLinks < MaxPrivateLinks && enis.Count < 250)
                 {
                     // The endpoint is a kernel DNAT, not a process: a connection to interface j is rewritten, in the endpoint's
@@ -572,16 +576,6 @@ public static partial class LabPlanner
             return (true, null, lbId);
         }
 
-        /// <summary>The port consumers use: what the endpoint security group admits that a listener serves, else the first either names.</summary>
-        private int ConsumerPort(InterfaceEndpoint ep, List<int> listenerPorts)
-        {
-            var fromEndpoint = ep.SecurityGroupIds.Select(model.SecurityGroup).OfType<SecurityGroup>().SelectMany(g => g.Ingress)
-                .Where(r => r.Protocol is "tcp" or "6" && r.FromPort is > 0 && r.FromPort == r.ToPort).Select(r => r.FromPort!.Value).Distinct().ToList();
-            return fromEndpoint.FirstOrDefault(listenerPorts.Contains) is var both and > 0 ? both
-                : fromEndpoint.Count > 0 ? fromEndpoint[0]
-                : listenerPorts.Count > 0 ? listenerPorts[0] : 80;
-        }
-
         private void Routes()
         {
             foreach (var router in routers.Values)
@@ -666,15 +660,8 @@ public static partial class LabPlanner
             if (!Ipv4Cidr.TryParse(e.Cidr, out var cidr, out _))
                 return null;
             var peer = $"ip {(e.Egress ? "daddr" : "saddr")} {cidr}";
-            return e.Protocol switch
-            {
-                "-1" or "all" => peer,
-                "6" or "tcp" => $"{peer} meta l4proto tcp{Ports(e.FromPort, e.ToPort)}",
-                "17" or "udp" => $"{peer} meta l4proto udp{Ports(e.FromPort, e.ToPort)}",
-                "1" or "icmp" => $"{peer} meta l4proto icmp",
-                var n when int.TryParse(n, out var number) => $"{peer} meta l4proto {number}",
-                _ => null,
-            };
+            // A network ACL entry's ICMP type and code are a separate property the model does not read: any ICMP matches.
+            return L4Match(peer, e.Protocol, e.FromPort, e.ToPort, icmpTypeCode: false);
         }
 
         /// <summary>
@@ -683,6 +670,17 @@ public static partial class LabPlanner
         /// </summary>
         private static string IcmpTypeCode(int? type, int? code) =>
             (type is null or -1 ? "" : $" icmp type {type}") + (type is null or -1 || code is null or -1 ? "" : $" icmp code {code}");
+
+        /// <summary>The nftables match of <paramref name="peer"/> for <paramref name="protocol"/>, or null for a protocol the analysis does not know.</summary>
+        private static string? L4Match(string peer, IpProtocol protocol, int? from, int? to, bool icmpTypeCode) => protocol switch
+        {
+            { IsAll: true } => peer,
+            { IsTcp: true } => $"{peer} meta l4proto tcp{Ports(from, to)}",
+            { IsUdp: true } => $"{peer} meta l4proto udp{Ports(from, to)}",
+            { IsIcmp: true } => $"{peer} meta l4proto icmp{(icmpTypeCode ? IcmpTypeCode(from, to) : "")}",
+            { Number: { } number } => $"{peer} meta l4proto {number}",
+            _ => null,
+        };
 
         private static string Ports(int? from, int? to) =>
             from is null or -1 ? "" : (to ?? from) == from ? $" th dport {from}" : $" th dport {from}-{to ?? from}";
@@ -766,15 +764,7 @@ public static partial class LabPlanner
                 return null;
             }
 
-            return rule.Protocol switch
-            {
-                "-1" or "all" => peer,
-                "tcp" or "6" => $"{peer} meta l4proto tcp{Ports(rule.FromPort, rule.ToPort)}",
-                "udp" or "17" => $"{peer} meta l4proto udp{Ports(rule.FromPort, rule.ToPort)}",
-                "icmp" or "1" => $"{peer} meta l4proto icmp{IcmpTypeCode(rule.FromPort, rule.ToPort)}",
-                var n when int.TryParse(n, out var number) && number is > 0 and < 256 => $"{peer} meta l4proto {number}",
-                _ => null,
-            };
+            return L4Match(peer, rule.Protocol, rule.FromPort, rule.ToPort, icmpTypeCode: true);
         }
     }
 

@@ -61,9 +61,9 @@ public static partial class ReachabilityAnalyzer
         public IEnumerable<Verdict> Run()
         {
             var trail = new Trail();
-            var service = model.EndpointServices.FirstOrDefault(s => s.Id == endpoint.ServiceId);
-            var loadBalancers = service is null ? [] : model.LoadBalancers.Where(l => service.LoadBalancerIds.Contains(l.Id)).ToList();
-            port = ServicePort(loadBalancers);
+            var service = model.ServiceOf(endpoint);
+            var loadBalancers = model.LoadBalancersOf(endpoint);
+            port = model.ConsumerPort(endpoint);
             FindSources(trail);
             var endpointSubnets = endpoint.SubnetIds.Select(model.Subnet).OfType<Subnet>().ToList();
 
@@ -112,17 +112,6 @@ public static partial class ReachabilityAnalyzer
         }
 
         private string PortText => port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
-
-        /// <summary>The port the consumer connects to: what the endpoint security group admits, else the listener's.</summary>
-        private int? ServicePort(List<LoadBalancer> loadBalancers)
-        {
-            var fromEndpoint = endpoint.SecurityGroupIds.Select(model.SecurityGroup).OfType<SecurityGroup>()
-                .SelectMany(g => g.Ingress).Where(r => r.Protocol is "tcp" or "6" && r.FromPort is > 0 && r.FromPort == r.ToPort).Select(r => r.FromPort!.Value).Distinct().ToList();
-            var listeners = loadBalancers.SelectMany(l => l.Listeners).Select(l => l.Port).OfType<int>().ToList();
-            return fromEndpoint.FirstOrDefault(listeners.Contains) is var both and > 0 ? both
-                : fromEndpoint.Count > 0 ? fromEndpoint[0]
-                : listeners.Count > 0 ? listeners[0] : null;
-        }
 
         private void FindSources(Trail trail)
         {
@@ -243,8 +232,9 @@ public static partial class ReachabilityAnalyzer
 
         private Verdict TargetPath(Trail trail, LoadBalancer lb, List<Subnet> lbSubnets, TargetGroup group, Target target)
         {
-            var targetPort = target.Port ?? group.Port ?? 0;
-            var healthPort = group.HealthCheckPort ?? targetPort;
+            // Unknown ports (null) are checked as port 0, which no rule admits: the verdict fails rather than passes.
+            var targetPort = group.TrafficPort(target) ?? 0;
+            var healthPort = group.HealthCheckPortOf(target) ?? 0;
             var label = $"{target.Ip ?? target.Id}:{targetPort}";
             if (target.Ip is null || !Ipv4.TryParse(target.Ip, out var ip))
             {
@@ -425,12 +415,9 @@ public static partial class ReachabilityAnalyzer
             var direction = egress ? "out" : "in";
             foreach (var entry in acl.Entries.Where(e => e.Egress == egress).OrderBy(e => e.RuleNumber))
             {
-                if (entry.Protocol is not ("-1" or "6" or "tcp") || !Ipv4Cidr.TryParse(entry.Cidr, out var c, out _) || !c.Overlaps(peer))
+                if (!entry.Protocol.IncludesTcp || !Ipv4Cidr.TryParse(entry.Cidr, out var c, out _) || !c.Overlaps(peer))
                     continue;
-                var lo = entry.FromPort ?? 0;
-                var hi = entry.ToPort ?? 65535;
-                if (entry.Protocol == "-1")
-                    (lo, hi) = (0, 65535);
+                var (lo, hi) = entry.TcpPorts;
                 if (hi < from || lo > to)
                     continue;
                 if (!entry.Allow)

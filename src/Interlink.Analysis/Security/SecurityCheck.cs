@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Interlink.Analysis.Assembly;
+using Interlink.Analysis.Network;
 using Interlink.Core.Model;
 using Interlink.Core.Networking;
 
@@ -65,7 +66,7 @@ public static partial class SecurityCheck
         string LogicalId,
         string? GroupLogicalId,
         string? GroupLiteralId,
-        string Protocol,
+        IpProtocol Protocol,
         int? FromPort,
         int? ToPort,
         Text? Cidr,
@@ -75,18 +76,18 @@ public static partial class SecurityCheck
     {
         public string Where => GroupLogicalId is { } g && g != LogicalId ? $"{LogicalId}" : LogicalId;
 
-        public bool AllPorts => Protocol is "-1" or "all" || (Protocol is "tcp" or "6" or "udp" or "17" && (FromPort is -1 || (FromPort is 0 && ToPort is 65535)));
+        public bool AllPorts => Protocol.IsAll || (Protocol.HasPorts && (FromPort is -1 || (FromPort is 0 && ToPort is 65535)));
 
-        public bool HasPorts => Protocol is "-1" or "all" or "tcp" or "6" or "udp" or "17";
+        public bool HasPorts => Protocol.HasPorts;
 
         /// <summary>ICMP type 3 code 4 only (for ICMP, FromPort is the type and ToPort the code): path MTU discovery.</summary>
-        public bool IsFragmentationNeeded => Protocol is "icmp" or "1" && FromPort == 3 && ToPort == 4;
+        public bool IsFragmentationNeeded => Protocol.IsIcmp && FromPort == 3 && ToPort == 4;
 
         public bool Covers(int port) => HasPorts && (AllPorts || (FromPort is { } f && ToPort is { } t && f <= port && port <= t));
 
         public string Source => Cidr?.ToString() ?? Cidr6?.ToString() ?? SourceGroup ?? (PrefixList ? "a prefix list" : "?");
 
-        public string Ports => Protocol is "-1" or "all" ? "all traffic" : AllPorts ? $"{Protocol} all ports" : FromPort == ToPort ? $"{Protocol} {FromPort}" : $"{Protocol} {FromPort}-{ToPort}";
+        public string Ports => Protocol.IsAll ? "all traffic" : AllPorts ? $"{Protocol} all ports" : FromPort == ToPort ? $"{Protocol} {FromPort}" : $"{Protocol} {FromPort}-{ToPort}";
     }
 
     private sealed partial class Runner(CloudAssembly assembly, List<StackView> views)
@@ -394,9 +395,9 @@ public static partial class SecurityCheck
 
             foreach (var rule in egress.Where(r => r.ValueKind == JsonValueKind.Object).Select(r => new TemplateResource(group.LogicalId, "", r)))
             {
-                var protocol = rule.Get("IpProtocol") is { } p ? view.Str(p).Value.ToLowerInvariant() : "";
+                var protocol = IpProtocol.Parse(rule.Get("IpProtocol") is { } p ? view.Str(p).Value : "");
                 var cidr = rule.Get("CidrIp") is { } c ? view.Str(c).Value : rule.Get("CidrIpv6") is { } c6 ? view.Str(c6).Value : "";
-                if (protocol is "-1" or "all" && cidr is "0.0.0.0/0" or "::/0")
+                if (protocol.IsAll && cidr is "0.0.0.0/0" or "::/0")
                     Add(SecurityRules.AllowAllEgress, view, group.LogicalId, $"security group {group.LogicalId} (used by {user}) allows all traffic out to {cidr}");
             }
         }
@@ -619,7 +620,7 @@ public static partial class SecurityCheck
 
         private static Ingress Read(StackView view, TemplateResource rule, string logicalId, string? group, string? literal)
         {
-            var protocol = rule.Get("IpProtocol") is { } p ? view.Str(p).Value.ToLowerInvariant() : "-1";
+            var protocol = rule.Get("IpProtocol") is { } p ? IpProtocol.Parse(view.Str(p).Value) : IpProtocol.All;
             var from = rule.Get("FromPort") is { } f ? view.Int(f) : null;
             var to = rule.Get("ToPort") is { } t ? view.Int(t) : null;
             var source = rule.Get("SourceSecurityGroupId") is { } sg ? view.RefTarget(sg) ?? view.Str(sg).ToString() : rule.Get("SourceSecurityGroupName") is { } sgn ? view.Str(sgn).ToString() : null;
