@@ -14,7 +14,7 @@ namespace Interlink.Lab;
 /// <see cref="Status"/>, <see cref="DownAsync"/> (faults: <see cref="LabFault"/>). Every call needs root; each finds the
 /// running lab through its state directory, so each may run in its own process (one CLI command each).
 /// </summary>
-public static class Lab
+public static class LabRuntime
 {
     private const string EtcNetnsMarker = "created-etc-netns";
 
@@ -86,7 +86,7 @@ public static class Lab
         await CleanAsync(options.StateDirectory);
         var run = Path.Combine(options.StateDirectory, "run");
         Directory.CreateDirectory(run);
-        var bin = Path.GetDirectoryName(typeof(Lab).Assembly.Location)!;
+        var bin = Path.GetDirectoryName(typeof(LabRuntime).Assembly.Location)!;
         foreach (var dll in new[] { "Interlink.Lab.dll", "Interlink.Service.dll", "Interlink.Probe.dll" })
         {
             if (!File.Exists(Path.Combine(bin, dll)))
