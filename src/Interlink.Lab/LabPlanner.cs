@@ -191,6 +191,19 @@ public static partial class LabPlanner
             return gw;
         }
 
+        /// <summary>
+        /// Attaches interface <paramref name="index"/> of a namespace with one interface per subnet (NLB nodes, endpoint
+        /// interfaces): what it sends from <paramref name="address"/> is routed by <paramref name="table"/>, out by that
+        /// subnet's gateway, whichever interface the main table would pick.
+        /// </summary>
+        private void AttachWithOwnTable(NsBuilder ns, string ifName, string address, Subnet subnet, int index, int table)
+        {
+            var gw = Attach(ns, ifName, address, subnet);
+            ns.Ip.Add($"rule add pref {100 + index} from {address} lookup {table}");
+            ns.Ip.Add($"route add {gw} dev {ifName} table {table}");
+            ns.Ip.Add($"route add default via {gw} dev {ifName} table {table}");
+        }
+
         private Subnet? Routed(string? subnetId) => model.Subnet(subnetId) is { ParsedCidr: not null } s && routers.ContainsKey(s.VpcId) ? s : null;
     }
 

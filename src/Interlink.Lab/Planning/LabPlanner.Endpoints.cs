@@ -37,10 +37,7 @@ public static partial class LabPlanner
                         continue;
                     var j = enis.Count;
                     var ifName = $"il-e{j}";
-                    var gw = Attach(ns, ifName, address, subnet);
-                    ns.Ip.Add($"rule add pref {100 + j} from {address} lookup {20 + j}");
-                    ns.Ip.Add($"route add {gw} dev {ifName} table {20 + j}");
-                    ns.Ip.Add($"route add default via {gw} dev {ifName} table {20 + j}");
+                    AttachWithOwnTable(ns, ifName, address, subnet, j, table: 20 + j);
                     enis.Add((address, subnet));
                     foreach (var g in ep.SecurityGroupIds)
                         Member(g, address);

@@ -43,10 +43,7 @@ public static partial class LabPlanner
                         continue;
                     var i = nodes.Count;
                     var ifName = $"il-n{i}";
-                    var gw = Attach(ns, ifName, address, subnet);
-                    ns.Ip.Add($"rule add pref {100 + i} from {address} lookup {10 + i}");
-                    ns.Ip.Add($"route add {gw} dev {ifName} table {10 + i}");
-                    ns.Ip.Add($"route add default via {gw} dev {ifName} table {10 + i}");
+                    AttachWithOwnTable(ns, ifName, address, subnet, i, table: 10 + i);
                     // Connections the kernel balances (NlbRules) leave by the node that serves them.
                     ns.Ip.Add($"rule add pref {100 + i} fwmark {NlbRules.NodeMark(i)}/0xffff lookup {10 + i}");
                     nodes.Add(new AgentNode(address, subnet.Az ?? ""));
