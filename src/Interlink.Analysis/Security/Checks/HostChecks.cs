@@ -25,10 +25,7 @@ internal sealed class HostChecks(SecurityContext context) : SecurityConcern(cont
             Metadata(view, lt, $"launch template {template.LogicalId}");
             BlockDevices(view, lt, template.LogicalId, $"launch template {template.LogicalId}", rootDefault: true);
             PublicInterfaces(view, lt, template.LogicalId);
-            if (lt.Get("KeyName") is not null)
-                Add(SecurityRules.KeyPair, view, template.LogicalId, $"launch template {template.LogicalId} sets KeyName '{view.Str(lt.Get("KeyName")!.Value)}'");
-            foreach (var sg in HostTemplates.GroupsOf(view, lt, "SecurityGroupIds").Concat(HostTemplates.GroupsOf(view, lt, "SecurityGroups")))
-                Egress(view, sg, $"launch template {template.LogicalId}");
+            KeyPairAndEgress(view, lt, template.LogicalId, $"launch template {template.LogicalId}");
         }
 
         foreach (var instance in view.OfType("AWS::EC2::Instance"))
@@ -51,10 +48,7 @@ internal sealed class HostChecks(SecurityContext context) : SecurityConcern(cont
 
             BlockDevices(view, instance, instance.LogicalId, $"instance {instance.LogicalId}", rootDefault: false);
             PublicInterfaces(view, instance, instance.LogicalId);
-            if (instance.Get("KeyName") is not null)
-                Add(SecurityRules.KeyPair, view, instance.LogicalId, $"instance {instance.LogicalId} sets KeyName '{view.Str(instance.Get("KeyName")!.Value)}'");
-            foreach (var sg in HostTemplates.GroupsOf(view, instance, "SecurityGroupIds").Concat(HostTemplates.GroupsOf(view, instance, "SecurityGroups")))
-                Egress(view, sg, $"instance {instance.LogicalId}");
+            KeyPairAndEgress(view, instance, instance.LogicalId, $"instance {instance.LogicalId}");
 
             var explicitNoPublic = HostTemplates.InterfacesOf(view, instance).Any(ni => ni.Get("AssociatePublicIpAddress") is { } a && view.Bool(a) == false);
             foreach (var subnetValue in HostTemplates.SubnetsOf(view, instance))
@@ -83,6 +77,15 @@ internal sealed class HostChecks(SecurityContext context) : SecurityConcern(cont
 
         foreach (var eip in view.OfType("AWS::EC2::EIP").Where(e => e.Get("InstanceId") is not null))
             Add(SecurityRules.PublicIp, view, eip.LogicalId, $"Elastic IP {eip.LogicalId} is attached to instance {view.RefTarget(eip.Get("InstanceId")!.Value) ?? view.Str(eip.Get("InstanceId")!.Value).ToString()}");
+    }
+
+    // What a launch template and an instance both set: a key pair (ILS012), and the groups whose egress is checked (ILS013).
+    private void KeyPairAndEgress(StackView view, TemplateResource holder, string logicalId, string what)
+    {
+        if (holder.Get("KeyName") is { } key)
+            Add(SecurityRules.KeyPair, view, logicalId, $"{what} sets KeyName '{view.Str(key)}'");
+        foreach (var sg in HostTemplates.SecurityGroupsOf(view, holder))
+            Egress(view, sg, what);
     }
 
     private void Metadata(StackView view, TemplateResource data, string what)

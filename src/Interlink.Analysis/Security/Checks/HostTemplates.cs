@@ -22,7 +22,7 @@ internal static class HostTemplates
         }
     }
 
-    public static IEnumerable<TemplateResource> GroupsOf(StackView view, TemplateResource holder, string property)
+    private static IEnumerable<TemplateResource> GroupsOf(StackView view, TemplateResource holder, string property)
     {
         var values = new List<JsonElement>();
         if (holder.Get(property) is { } v && view.List(v) is { } list)
@@ -38,4 +38,8 @@ internal static class HostTemplates
 
         return values.Select(view.Target).OfType<TemplateResource>().Where(r => r.Type == "AWS::EC2::SecurityGroup").DistinctBy(r => r.LogicalId);
     }
+
+    /// <summary>The security groups of the template that <paramref name="holder"/> names (SecurityGroupIds, SecurityGroups, its interfaces' groups).</summary>
+    public static IEnumerable<TemplateResource> SecurityGroupsOf(StackView view, TemplateResource holder) =>
+        GroupsOf(view, holder, "SecurityGroupIds").Concat(GroupsOf(view, holder, "SecurityGroups"));
 }

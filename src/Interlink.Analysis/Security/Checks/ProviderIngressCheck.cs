@@ -57,7 +57,7 @@ internal sealed class ProviderIngressCheck(SecurityContext context) : SecurityCo
                          .Select(t => t.Get("LaunchTemplateData") is { ValueKind: JsonValueKind.Object } d ? new TemplateResource(t.LogicalId, t.Type, d) : null)
                          .OfType<TemplateResource>()))
             {
-                foreach (var sg in HostTemplates.GroupsOf(view, holder, "SecurityGroupIds").Concat(HostTemplates.GroupsOf(view, holder, "SecurityGroups")))
+                foreach (var sg in HostTemplates.SecurityGroupsOf(view, holder))
                     hostGroups.Add((view.Name, sg.LogicalId));
             }
         }
