@@ -7,7 +7,7 @@ using Interlink.Lab.Agent;
 namespace Interlink.Lab;
 
 /// <summary>
-/// Target group health checks. The network model carries the protocol and port only, so interval, timeout, thresholds,
+/// Target group health checks (their port is each target's: <see cref="TargetGroup.HealthCheckPortOf"/>). The network model carries the protocol and port only, so interval, timeout, thresholds,
 /// path and matcher are read from the target group's template properties; AWS's NLB defaults fill what is not written.
 /// </summary>
 public static class HealthChecks
@@ -16,7 +16,7 @@ public static class HealthChecks
     public static HealthCheckSettings Default(TargetGroup group)
     {
         var http = group.HealthCheckProtocol.StartsWith("HTTP", StringComparison.OrdinalIgnoreCase);
-        return new HealthCheckSettings(group.HealthCheckProtocol.ToUpperInvariant(), group.HealthCheckPort, "/", 30, http ? 6 : 10, 5, 2, "200-399");
+        return new HealthCheckSettings(group.HealthCheckProtocol.ToUpperInvariant(), "/", 30, http ? 6 : 10, 5, 2, "200-399");
     }
 
     /// <summary>The health check of <paramref name="group"/> as written in <paramref name="assembly"/>'s template.</summary>

@@ -3,10 +3,10 @@ namespace Interlink.Lab;
 /// <summary>Faults to inject into the running lab, and their undoing.</summary>
 public static class LabFault
 {
-    /// <summary>Kills the sample service of target <paramref name="number"/> (1-based, as <see cref="Lab.Status"/> lists them), as a crash would.</summary>
+    /// <summary>Kills the sample service of target <paramref name="number"/> (1-based, as <see cref="LabRuntime.Status"/> lists them), as a crash would.</summary>
     public static async Task<LabFaultReport> KillTargetAsync(int number, LabOptions? options = null)
     {
-        var state = Lab.Running(options);
+        var state = LabRuntime.Running(options);
         var target = state.Layout.Targets.FirstOrDefault(t => t.Number == number)
             ?? throw new LabException($"there is no target {number}; the lab has {string.Join(", ", state.Layout.Targets.Select(t => $"{t.Number} ({t.Ip}:{t.Port})"))}");
         var pids = state.Processes.Where(p => p.Role == "service" && p.Namespace == target.HostNamespace && Sys.IsAlive(p.Pid, state.StateDirectory)).Select(p => p.Pid).ToList();
@@ -21,7 +21,7 @@ public static class LabFault
     /// </summary>
     public static async Task<LabFaultReport> CutPeeringAsync(string? peering = null, LabOptions? options = null)
     {
-        var state = Lab.Running(options);
+        var state = LabRuntime.Running(options);
         var cut = state.Layout.Peerings.Where(p => peering is null || p.Id == peering).ToList();
         if (cut.Count == 0)
             throw new LabException(peering is null ? "the lab has no peering" : $"the lab has no peering {peering}");
@@ -41,7 +41,7 @@ public static class LabFault
     public static async Task<LabFaultReport> RestoreAsync(LabOptions? options = null)
     {
         options ??= new LabOptions();
-        var state = Lab.Running(options);
+        var state = LabRuntime.Running(options);
         var processes = state.Processes.ToList();
         foreach (var number in state.KilledTargets)
         {
@@ -50,7 +50,7 @@ public static class LabFault
             if (processes.Any(p => p.Role == "service" && p.Namespace == host.Namespace && Sys.IsAlive(p.Pid, state.StateDirectory)))
                 continue;
             processes.RemoveAll(p => p.Role == "service" && p.Namespace == host.Namespace);
-            processes.Add(Lab.Start(state, Lab.ServiceCommand(state, host)));
+            processes.Add(LabRuntime.Start(state, LabRuntime.ServiceCommand(state, host)));
         }
 
         var routes = new List<LabPeeringRoute>();
@@ -70,7 +70,7 @@ public static class LabFault
         var restored = state with { Processes = processes, KilledTargets = [], CutPeerings = [] };
         restored.Save();
         var hosts = state.KilledTargets.Select(n => state.Layout.Targets.First(t => t.Number == n)).Select(t => state.Layout.Hosts.First(h => h.Namespace == t.HostNamespace)).ToList();
-        await Lab.WaitAsync(() => hosts.All(h => h.ServicePorts.All(port => Sys.CanConnect(h.Namespace, h.Ip, port, TimeSpan.FromMilliseconds(200)))),
+        await LabRuntime.WaitAsync(() => hosts.All(h => h.ServicePorts.All(port => Sys.CanConnect(h.Namespace, h.Ip, port, TimeSpan.FromMilliseconds(200)))),
             options.ReadyTimeout, "a restarted service did not start listening", CancellationToken.None);
         return new LabFaultReport("restore", $"restarted {state.KilledTargets.Count} service(s); restored {state.CutPeerings.Count} peering(s)", routes);
     }

@@ -70,8 +70,8 @@ public sealed class ExampleReachabilityTests(Examples examples)
         var hostGroup = model.SecurityGroup("sg-0a1b2c3d4e5f60099")!;
         Assert.True(hostGroup.Existing);
         // The service port and ICMP "fragmentation needed" (path MTU discovery) from each of the two relay subnets.
-        Assert.Equal(2, hostGroup.Ingress.Count(r => r.Protocol == "tcp"));
-        Assert.Equal(2, hostGroup.Ingress.Count(r => r.Protocol == "icmp" && r.FromPort == 3 && r.ToPort == 4));
+        Assert.Equal(2, hostGroup.Ingress.Count(r => r.Protocol.IsTcp));
+        Assert.Equal(2, hostGroup.Ingress.Count(r => r.Protocol.IsIcmp && r.FromPort == 3 && r.ToPort == 4));
         Assert.Equal(3, model.Assumptions.Count);
     }
 

@@ -34,9 +34,9 @@ public sealed class LabAgreementTests(LabFixture fixture)
             var m = new Mutable(fixture.Seed);
             mutate(m);
             var verdicts = m.Analyze().Verdicts.Where(v => v.Target is not null).ToDictionary(v => v.Target!, v => v.Reachable);
-            await Lab.UpAsync(m.Assembly(), fixture.Options);
-            pids.AddRange(Lab.Status(fixture.Options).Processes.Select(p => p.Pid));
-            var observed = await Lab.ObserveAsync(test, fixture.Options);
+            await LabRuntime.UpAsync(m.Assembly(), fixture.Options);
+            pids.AddRange(LabRuntime.Status(fixture.Options).Processes.Select(p => p.Pid));
+            var observed = await LabRuntime.ObserveAsync(test, fixture.Options);
             Assert.Equal(verdicts.Keys.Order(), observed.Select(o => o.Target).Order());
             foreach (var o in observed)
             {
@@ -48,7 +48,7 @@ public sealed class LabAgreementTests(LabFixture fixture)
                 Assert.Contains(verdicts.Values, v => !v);
         }
 
-        await Lab.DownAsync(fixture.Options);
+        await LabRuntime.DownAsync(fixture.Options);
         await LabLifecycleTests.AssertNothingLeftAsync(pids, fixture.Options.StateDirectory);
         Assert.Empty(disagreements);
     }
@@ -67,10 +67,10 @@ public sealed class LabAgreementTests(LabFixture fixture)
         var verdicts = Interlink.Analysis.Reachability.ReachabilityAnalyzer.Analyze(Interlink.Analysis.Network.NetworkModelBuilder.Build(assembly));
         Assert.True(verdicts.AllReachable);
 
-        await Lab.UpAsync(assembly, fixture.Options);
+        await LabRuntime.UpAsync(assembly, fixture.Options);
         try
         {
-            var probes = await Lab.TestAsync(new LabTestOptions(12, 4, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15)), fixture.Options);
+            var probes = await LabRuntime.TestAsync(new LabTestOptions(12, 4, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15)), fixture.Options);
             Assert.Equal(verdicts.Verdicts.Select(v => v.Consumer).Distinct().Order(), probes.Select(p => p.Consumer).Order());
             foreach (var probe in probes)
             {
@@ -81,7 +81,7 @@ public sealed class LabAgreementTests(LabFixture fixture)
         }
         finally
         {
-            await Lab.DownAsync(fixture.Options);
+            await LabRuntime.DownAsync(fixture.Options);
         }
     }
 }

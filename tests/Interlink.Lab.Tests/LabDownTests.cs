@@ -13,7 +13,7 @@ public sealed class LabDownTests : IDisposable
     [Fact]
     public async Task Down_with_no_lab_up_succeeds_without_the_lab_s_tools()
     {
-        var report = await Lab.DownCheckedAsync(new LabOptions { StateDirectory = stateDirectory }, NoNft, _ => []);
+        var report = await LabRuntime.DownCheckedAsync(new LabOptions { StateDirectory = stateDirectory }, NoNft, _ => []);
 
         Assert.True(report.NothingUp);
         Assert.Empty(report.Leftovers);
@@ -23,7 +23,7 @@ public sealed class LabDownTests : IDisposable
     public async Task Down_with_something_of_a_lab_left_still_needs_the_tools_and_says_which()
     {
         var error = await Assert.ThrowsAsync<LabException>(() =>
-            Lab.DownCheckedAsync(new LabOptions { StateDirectory = stateDirectory }, NoNft, _ => ["namespace il-provider-vpc"]));
+            LabRuntime.DownCheckedAsync(new LabOptions { StateDirectory = stateDirectory }, NoNft, _ => ["namespace il-provider-vpc"]));
 
         Assert.Contains("'nft'", error.Message, StringComparison.Ordinal);
     }
@@ -33,7 +33,7 @@ public sealed class LabDownTests : IDisposable
     {
         File.WriteAllText(Path.Combine(stateDirectory, LabState.FileName), "{}");
 
-        Assert.Contains(Lab.LabObjects(stateDirectory), o => o.StartsWith("state ", StringComparison.Ordinal));
+        Assert.Contains(LabRuntime.LabObjects(stateDirectory), o => o.StartsWith("state ", StringComparison.Ordinal));
     }
 
     private static void NoNft() => throw new LabException("the lab needs 'nft': apt-get install -y nftables");

@@ -16,9 +16,9 @@ public sealed class LabLifecycleTests(LabFixture fixture)
         var options = fixture.Options;
 
         // Up: every target healthy; the probe through the endpoint's DNS name succeeds and every target answers.
-        var up = await Lab.UpAsync(fixture.SeedDirectory, options);
+        var up = await LabRuntime.UpAsync(fixture.SeedDirectory, options);
         Assert.All(up.Health, h => Assert.Equal("healthy", h.State));
-        var probe = Assert.Single(await Lab.TestAsync(Quick, options));
+        var probe = Assert.Single(await LabRuntime.TestAsync(Quick, options));
         Assert.Equal(Quick.Requests, probe.Report.Succeeded);
         Assert.Equal(["10.10.1.10:8080", "10.10.3.10:8080"], probe.Answered);
         Assert.StartsWith("http://consumer-west.awsmorocco.vpce.lab:80/", probe.Url, StringComparison.Ordinal);
@@ -26,19 +26,19 @@ public sealed class LabLifecycleTests(LabFixture fixture)
         // Kill target 1: after the health-check window (2 × 5 s, plus the check's timeout) no request fails.
         await LabFault.KillTargetAsync(1, options);
         var killed = Stopwatch.StartNew();
-        while (Lab.Status(options).Targets.Single(t => t.Number == 1).State != "unhealthy")
+        while (LabRuntime.Status(options).Targets.Single(t => t.Number == 1).State != "unhealthy")
         {
             Assert.True(killed.Elapsed < TimeSpan.FromSeconds(5 * 2 + 2 + 3), "target 1 is still not unhealthy after the health-check window");
             await Task.Delay(200);
         }
 
-        probe = Assert.Single(await Lab.TestAsync(Quick, options));
+        probe = Assert.Single(await LabRuntime.TestAsync(Quick, options));
         Assert.Equal(0, probe.Report.Failed);
         Assert.Equal(["10.10.3.10:8080"], probe.Answered);
 
         // Cut the peering: the probe fails, and plan names the same hop once the routes the lab withdrew are removed.
         var cut = await LabFault.CutPeeringAsync(options: options);
-        probe = Assert.Single(await Lab.TestAsync(new LabTestOptions(4, 4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)), options));
+        probe = Assert.Single(await LabRuntime.TestAsync(new LabTestOptions(4, 4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)), options));
         Assert.Equal(0, probe.Report.Succeeded);
         var relayTables = cut.Routes.Where(r => r.Stack == "awsmorocco-relay-us-west-2").Select(r => r.RouteTable.Split('/')[1]).ToHashSet();
         var providerTables = cut.Routes.Where(r => r.Stack == "awsmorocco-provider-routes").Select(r => r.RouteTable.Split('/')[1]).ToHashSet();
@@ -61,14 +61,14 @@ public sealed class LabLifecycleTests(LabFixture fixture)
 
         // Restore: the killed service runs again, the peering carries traffic again; once healthy, every target answers.
         await LabFault.RestoreAsync(options);
-        Assert.True(await Lab.WaitForHealthAsync(TimeSpan.FromSeconds(5 * 2 + 2 + 5), options), "targets did not become healthy after restore");
-        probe = Assert.Single(await Lab.TestAsync(Quick, options));
+        Assert.True(await LabRuntime.WaitForHealthAsync(TimeSpan.FromSeconds(5 * 2 + 2 + 5), options), "targets did not become healthy after restore");
+        probe = Assert.Single(await LabRuntime.TestAsync(Quick, options));
         Assert.Equal(Quick.Requests, probe.Report.Succeeded);
         Assert.Equal(["10.10.1.10:8080", "10.10.3.10:8080"], probe.Answered);
 
         // Down: no namespace, link, nftables table, /etc/netns entry or process of the lab remains.
-        var pids = Lab.Status(options).Processes.Select(p => p.Pid).ToList();
-        var down = await Lab.DownAsync(options);
+        var pids = LabRuntime.Status(options).Processes.Select(p => p.Pid).ToList();
+        var down = await LabRuntime.DownAsync(options);
         Assert.Empty(down.Leftovers);
         Assert.Equal(up.Namespaces.Order(), down.Namespaces.Order());
         await AssertNothingLeftAsync(pids, options.StateDirectory);

@@ -108,4 +108,33 @@ public sealed class LabPlannerTests(LabFixture fixture)
         Assert.Empty(layout.Peerings.Single().Routes);
         Assert.Equal("link set il-p1 down", layout.Namespaces.Single(n => n.Name == "il-relay-us-west-2-vpc").IpCommands[^1]);
     }
+
+    [Fact]
+    public void The_lab_probes_each_endpoint_on_the_port_plan_proves()
+    {
+        var model = NetworkModelBuilder.Build(fixture.Seed);
+        var layout = Plan();
+        var verdicts = Interlink.Analysis.Reachability.ReachabilityAnalyzer.Analyze(model).Verdicts;
+        Assert.NotEmpty(layout.Endpoints);
+        Assert.All(layout.Endpoints, e =>
+        {
+            var ep = model.Endpoints.Single(x => x.Id == e.Id);
+            Assert.Equal(model.ConsumerPort(ep), e.Port);
+            Assert.All(verdicts.Where(v => v.Consumer == ep.Location.Stack && v.Endpoint == ep.Location.LogicalId), v => Assert.Equal(e.Port, v.Port));
+        });
+    }
+
+    [Fact]
+    public void The_NLB_health_checks_each_target_on_the_port_the_model_gives_it()
+    {
+        var m = new Mutable(fixture.Seed);
+        var group = NetworkModelBuilder.Build(fixture.Seed).TargetGroups.Single().Location;
+        m.Properties(group.Stack, group.LogicalId)["HealthCheckPort"] = "8081";
+        var model = NetworkModelBuilder.Build(m.Assembly());
+        var layout = LabPlanner.Plan(model, HealthChecks.Default, "/tmp/il-plan");
+        var targets = Assert.Single(layout.LoadBalancers).Config.Listeners.SelectMany(l => l.Targets).ToList();
+        Assert.NotEmpty(targets);
+        Assert.All(targets, t => Assert.Equal(8081, t.HealthCheckPort));
+        Assert.All(Plan().LoadBalancers.Single().Config.Listeners.SelectMany(l => l.Targets), t => Assert.Equal(t.Port, t.HealthCheckPort));
+    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Interlink.Analysis.Assembly;
-using Interlink.Analysis.Security;
 using Interlink.Core.Model;
 using Interlink.Core.Pricing;
 

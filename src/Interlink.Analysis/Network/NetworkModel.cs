@@ -67,6 +67,29 @@ public sealed record NetworkModel(
 
     /// <summary>The network ACL with ID <paramref name="id"/>.</summary>
     public NetworkAcl? NetworkAcl(string? id) => id is null ? null : (acls ??= NetworkAcls.ToDictionary(v => v.Id)).GetValueOrDefault(id);
+
+    /// <summary>The endpoint service <paramref name="endpoint"/> names, when it is one of the assembly.</summary>
+    public EndpointService? ServiceOf(InterfaceEndpoint endpoint) => EndpointServices.FirstOrDefault(s => s.Id == endpoint.ServiceId);
+
+    /// <summary>The load balancers of the service <paramref name="endpoint"/> names (none when it names none of the assembly).</summary>
+    public IReadOnlyList<LoadBalancer> LoadBalancersOf(InterfaceEndpoint endpoint) =>
+        ServiceOf(endpoint) is { } service ? LoadBalancers.Where(l => service.LoadBalancerIds.Contains(l.Id)).ToList() : [];
+
+    /// <summary>
+    /// The port a consumer connects to through <paramref name="endpoint"/>: a single TCP port its security groups admit that a
+    /// listener of its service serves, else the first single port they admit, else the first listener port; null when
+    /// neither says. Plan's reachability proves this port and the lab probes it, so both ask here.
+    /// </summary>
+    public int? ConsumerPort(InterfaceEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var admitted = endpoint.SecurityGroupIds.Select(SecurityGroup).OfType<SecurityGroup>().SelectMany(g => g.Ingress)
+            .Select(r => r.SingleTcpPort).OfType<int>().Distinct().ToList();
+        var listeners = LoadBalancersOf(endpoint).SelectMany(l => l.Listeners).Select(l => l.Port).OfType<int>().ToList();
+        return admitted.FirstOrDefault(listeners.Contains) is var both and > 0 ? both
+            : admitted.Count > 0 ? admitted[0]
+            : listeners.Count > 0 ? listeners[0] : null;
+    }
 }
 
 /// <summary>A VPC.</summary>
@@ -166,11 +189,18 @@ public sealed record NetworkAcl(string Id, Location Location, string VpcId, IRea
 /// <param name="RuleNumber">Rule number (lowest first).</param>
 /// <param name="Egress">Outbound when true.</param>
 /// <param name="Allow">Allow or deny.</param>
-/// <param name="Protocol">Protocol number as text (-1 all, 6 tcp).</param>
+/// <param name="Protocol">Protocol (-1 all, 6 tcp...).</param>
 /// <param name="Cidr">CIDR.</param>
 /// <param name="FromPort">First port (null: all).</param>
 /// <param name="ToPort">Last port (null: all).</param>
-public sealed record NetworkAclEntry(Location Location, int RuleNumber, bool Egress, bool Allow, string Protocol, string Cidr, int? FromPort, int? ToPort);
+public sealed record NetworkAclEntry(Location Location, int RuleNumber, bool Egress, bool Allow, IpProtocol Protocol, string Cidr, int? FromPort, int? ToPort)
+{
+    /// <summary>
+    /// The ports the entry covers for TCP: all of them for every protocol (whatever PortRange says), else its PortRange,
+    /// an absent bound meaning the end of the range.
+    /// </summary>
+    public (int From, int To) TcpPorts => Protocol.IsAll ? (0, 65535) : (FromPort ?? 0, ToPort ?? 65535);
+}
 
 /// <summary>A security group.</summary>
 /// <param name="Id">Model ID.</param>
@@ -190,11 +220,17 @@ public sealed record SecurityGroup(string Id, Location Location, string? VpcId, 
 /// <param name="GroupId">Peer security group, or null.</param>
 /// <param name="PrefixListId">Peer prefix list, or null (not supported by the analysis).</param>
 /// <param name="Implicit">True for AWS's default allow-all egress of a group declared without egress rules.</param>
-public sealed record SecurityGroupRule(Location Location, string Protocol, int? FromPort, int? ToPort, string? Cidr, string? GroupId, string? PrefixListId, bool Implicit = false)
+public sealed record SecurityGroupRule(Location Location, IpProtocol Protocol, int? FromPort, int? ToPort, string? Cidr, string? GroupId, string? PrefixListId, bool Implicit = false)
 {
     /// <summary>Whether the rule covers TCP port <paramref name="port"/>.</summary>
     public bool CoversTcp(int port) =>
-        Protocol is "-1" or "all" || ((Protocol is "tcp" or "6") && (FromPort is null or -1 || (FromPort <= port && (ToPort ?? FromPort) >= port)));
+        Protocol.IsAll || (Protocol.IsTcp && (FromPort is null or -1 || (FromPort <= port && (ToPort ?? FromPort) >= port)));
+
+    /// <summary>
+    /// The one TCP port the rule names (FromPort = ToPort, above 0), or null for a range, every port or another protocol.
+    /// A consumer's port is read from such rules (<see cref="NetworkModel.ConsumerPort"/>).
+    /// </summary>
+    public int? SingleTcpPort => Protocol.IsTcp && FromPort is > 0 && FromPort == ToPort ? FromPort : null;
 }
 
 /// <summary>An instance.</summary>
@@ -237,7 +273,24 @@ public sealed record Listener(Location Location, int? Port, string Protocol, IRe
 /// <param name="PreserveClientIp">Whether client IP preservation is on (ip targets default off over TCP).</param>
 /// <param name="Targets">Registered targets.</param>
 public sealed record TargetGroup(string Id, Location Location, string? VpcId, string TargetType, int? Port, string Protocol, int? HealthCheckPort, string HealthCheckProtocol,
-    bool PreserveClientIp, IReadOnlyList<Target> Targets);
+    bool PreserveClientIp, IReadOnlyList<Target> Targets)
+{
+    /// <summary>
+    /// The port <paramref name="target"/> receives traffic on: its own registration port, else the group's (ELBv2 API
+    /// Reference, RegisterTargets: "By default, the load balancer routes requests to registered targets using the protocol
+    /// and port for the target group. Alternatively, you can override the port for a target when you register it.",
+    /// https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html); null when neither is known.
+    /// </summary>
+    public int? TrafficPort(Target target) => target.Port ?? Port;
+
+    /// <summary>
+    /// The port health checks of <paramref name="target"/> go to: <see cref="HealthCheckPort"/>, else its traffic port
+    /// (ELBv2 API Reference, CreateTargetGroup HealthCheckPort: "If the protocol is HTTP, HTTPS, TCP, TLS, UDP, or TCP_UDP,
+    /// the default is traffic-port, which is the port on which each target receives traffic from the load balancer",
+    /// https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html); null when neither is known.
+    /// </summary>
+    public int? HealthCheckPortOf(Target target) => HealthCheckPort ?? TrafficPort(target);
+}
 
 /// <summary>A registered target.</summary>
 /// <param name="Id">Its IP (ip targets) or instance model ID.</param>

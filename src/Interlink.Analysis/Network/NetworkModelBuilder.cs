@@ -254,7 +254,7 @@ public static class NetworkModelBuilder
                     // The VPC default ACL: rule 100 allows everything both ways.
                     var owner = acl[..^"#default-acl".Length];
                     acls[acl] = (r.Location with { LogicalId = owner + " (default network ACL)" }, owner,
-                        [new NetworkAclEntry(r.Location, 100, false, true, "-1", "0.0.0.0/0", null, null), new NetworkAclEntry(r.Location, 100, true, true, "-1", "0.0.0.0/0", null, null)]);
+                        [new NetworkAclEntry(r.Location, 100, false, true, IpProtocol.All, "0.0.0.0/0", null, null), new NetworkAclEntry(r.Location, 100, true, true, IpProtocol.All, "0.0.0.0/0", null, null)]);
                 }
 
                 if (acl is null || !acls.TryGetValue(acl, out var a))
@@ -271,7 +271,7 @@ public static class NetworkModelBuilder
                 }
 
                 a.Entries.Add(new NetworkAclEntry(r.Location, r["RuleNumber"]?.AsInt() ?? 0, r["Egress"]?.AsBool() ?? false,
-                    string.Equals(r["RuleAction"]?.Text, "allow", StringComparison.OrdinalIgnoreCase), r["Protocol"]?.Text ?? "-1", cidr,
+                    string.Equals(r["RuleAction"]?.Text, "allow", StringComparison.OrdinalIgnoreCase), IpProtocol.Parse(r["Protocol"]?.Text ?? "-1"), cidr,
                     r["PortRange"]?["From"]?.AsInt(), r["PortRange"]?["To"]?.AsInt()));
             }
         }
@@ -286,7 +286,7 @@ public static class NetworkModelBuilder
 
                 // No egress rules written (property absent or empty): AWS keeps its default allow-all egress.
                 if (CfnValue.ListOf(egressValue).Count == 0)
-                    egress.Add(new SecurityGroupRule(r.Location, "-1", null, null, "0.0.0.0/0", null, null, Implicit: true));
+                    egress.Add(new SecurityGroupRule(r.Location, IpProtocol.All, null, null, "0.0.0.0/0", null, null, Implicit: true));
                 groups[r.Key] = (r.Location, IdOf(r["VpcId"]), ingress, egress, false);
             }
 
@@ -329,7 +329,7 @@ public static class NetworkModelBuilder
 
             if (prefixList is not null)
                 unsupported.Add(new Unsupported(owner.Location, owner.Type, $"rule with prefix list {prefixList}: prefix lists are not modeled; the rule is never counted as allowing"));
-            return new SecurityGroupRule(owner.Location, protocol.ToLowerInvariant(), rule["FromPort"]?.AsInt(), rule["ToPort"]?.AsInt(), cidr, group, prefixList);
+            return new SecurityGroupRule(owner.Location, IpProtocol.Parse(protocol), rule["FromPort"]?.AsInt(), rule["ToPort"]?.AsInt(), cidr, group, prefixList);
         }
 
         private List<Subnet> Subnets()

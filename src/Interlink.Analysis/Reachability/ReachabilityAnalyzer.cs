@@ -6,7 +6,8 @@ namespace Interlink.Analysis.Reachability;
 
 /// <summary>
 /// Proves, hop by hop, that each consumer endpoint reaches each provider target on the service port, or
-/// says which settings block it and where to fix them.
+/// says which settings block it and where to fix them. The consumer side and the service checks are here; the provider
+/// side (NLB, listener, route to and security of each target) is in ReachabilityAnalyzer.ProviderSide.cs.
 /// </summary>
 public static partial class ReachabilityAnalyzer
 {
@@ -53,7 +54,7 @@ public static partial class ReachabilityAnalyzer
 
     private sealed record Source(string Label, Ipv4Cidr Cidr, Subnet Subnet, Host? Host);
 
-    private sealed class EndpointWalk(NetworkModel model, InterfaceEndpoint endpoint)
+    private sealed partial class EndpointWalk(NetworkModel model, InterfaceEndpoint endpoint)
     {
         private readonly List<Source> sources = [];
         private int? port;
@@ -61,9 +62,9 @@ public static partial class ReachabilityAnalyzer
         public IEnumerable<Verdict> Run()
         {
             var trail = new Trail();
-            var service = model.EndpointServices.FirstOrDefault(s => s.Id == endpoint.ServiceId);
-            var loadBalancers = service is null ? [] : model.LoadBalancers.Where(l => service.LoadBalancerIds.Contains(l.Id)).ToList();
-            port = ServicePort(loadBalancers);
+            var service = model.ServiceOf(endpoint);
+            var loadBalancers = model.LoadBalancersOf(endpoint);
+            port = model.ConsumerPort(endpoint);
             FindSources(trail);
             var endpointSubnets = endpoint.SubnetIds.Select(model.Subnet).OfType<Subnet>().ToList();
 
@@ -112,17 +113,6 @@ public static partial class ReachabilityAnalyzer
         }
 
         private string PortText => port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
-
-        /// <summary>The port the consumer connects to: what the endpoint security group admits, else the listener's.</summary>
-        private int? ServicePort(List<LoadBalancer> loadBalancers)
-        {
-            var fromEndpoint = endpoint.SecurityGroupIds.Select(model.SecurityGroup).OfType<SecurityGroup>()
-                .SelectMany(g => g.Ingress).Where(r => r.Protocol is "tcp" or "6" && r.FromPort is > 0 && r.FromPort == r.ToPort).Select(r => r.FromPort!.Value).Distinct().ToList();
-            var listeners = loadBalancers.SelectMany(l => l.Listeners).Select(l => l.Port).OfType<int>().ToList();
-            return fromEndpoint.FirstOrDefault(listeners.Contains) is var both and > 0 ? both
-                : fromEndpoint.Count > 0 ? fromEndpoint[0]
-                : listeners.Count > 0 ? listeners[0] : null;
-        }
 
         private void FindSources(Trail trail)
         {
@@ -183,216 +173,6 @@ public static partial class ReachabilityAnalyzer
             return found;
         }
 
-        private IEnumerable<Verdict> LoadBalancerPath(Trail trail, EndpointService service, LoadBalancer lb)
-        {
-            var lbSubnets = lb.SubnetIds.Select(model.Subnet).OfType<Subnet>().ToList();
-            var served = lbSubnets.Select(s => s.Az).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            if (endpoint.Region == lb.Region)
-            {
-                foreach (var subnet in endpoint.SubnetIds.Select(model.Subnet).OfType<Subnet>())
-                {
-                    trail.Check("endpoint AZ", endpoint.Location, $"endpoint subnet {subnet.Location.LogicalId} in {subnet.Az} is served by the NLB ({string.Join(", ", served.Order())})",
-                        subnet.Az is not null && served.Contains(subnet.Az), ExplanationCodes.AzNotServed,
-                        $"endpoint subnet {subnet.Location.LogicalId} is in {subnet.Az ?? "an unknown AZ"}, where the NLB has no subnet (served: {string.Join(", ", served.Order())}); place the endpoint by AZ ID in a served AZ");
-                }
-            }
-            else
-            {
-                trail.Note("endpoint AZ", endpoint.Location, $"cross-Region: AWS serves the endpoint in {endpoint.Region} from the NLB's AZs in {lb.Region}");
-            }
-
-            if (lb.EnforceSecurityGroupsOnPrivateLink)
-            {
-                foreach (var source in sources)
-                {
-                    trail.Check("NLB security group", FirstGroup(lb.SecurityGroupIds, lb.Location), $"tcp/{PortText} in from {source.Label} ({source.Cidr}) (enforced on PrivateLink traffic)",
-                        port is { } p && Allows(lb.SecurityGroupIds, egress: false, source.Cidr, p, null), ExplanationCodes.NlbSgBlocks,
-                        $"the NLB security group does not admit tcp/{PortText} from the consumer {source.Cidr}, and PrivateLink traffic is enforced: add an ingress rule for the consumer CIDR (traffic is dropped silently otherwise)");
-                }
-            }
-            else
-            {
-                trail.Note("NLB security group", lb.Location, lb.SecurityGroupIds.Count == 0 ? "no security group: inbound not filtered" : "EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic off: PrivateLink traffic not filtered");
-            }
-
-            var listener = lb.Listeners.FirstOrDefault(l => l.Port == port);
-            if (!trail.Check("listener", listener?.Location ?? lb.Location, $"listener on tcp/{PortText}", listener is not null, ExplanationCodes.NoListener,
-                    $"the NLB has no listener on port {PortText}; add one forwarding to the target group"))
-                return [Finish(trail, null)];
-            var groups = listener!.TargetGroupIds.Select(id => model.TargetGroups.FirstOrDefault(t => t.Id == id)).OfType<TargetGroup>().ToList();
-            if (!trail.Check("target group", listener.Location, $"forwards to {string.Join(", ", groups.Select(g => g.Location.LogicalId))}", groups.Count > 0, ExplanationCodes.NoListener,
-                    "the listener forwards to no target group of the assembly"))
-                return [Finish(trail, null)];
-
-            var verdicts = new List<Verdict>();
-            foreach (var group in groups)
-            {
-                if (group.Targets.Count == 0)
-                {
-                    var t = trail.Copy();
-                    t.Check("targets", group.Location, "has registered targets", false, ExplanationCodes.NoListener, "the target group has no registered targets");
-                    verdicts.Add(Finish(t, null));
-                }
-
-                foreach (var target in group.Targets)
-                    verdicts.Add(TargetPath(trail.Copy(), lb, lbSubnets, group, target));
-            }
-
-            return verdicts;
-        }
-
-        private Verdict TargetPath(Trail trail, LoadBalancer lb, List<Subnet> lbSubnets, TargetGroup group, Target target)
-        {
-            var targetPort = target.Port ?? group.Port ?? 0;
-            var healthPort = group.HealthCheckPort ?? targetPort;
-            var label = $"{target.Ip ?? target.Id}:{targetPort}";
-            if (target.Ip is null || !Ipv4.TryParse(target.Ip, out var ip))
-            {
-                trail.Note("target", group.Location, $"target {target.Id} has no fixed IP: the route and security checks cannot be made offline", HopStatus.Unverified);
-                return Finish(trail, label);
-            }
-
-            var lbVpc = model.Vpc(lbSubnets.FirstOrDefault()?.VpcId);
-            var outside = lbVpc?.ParsedCidr is not { } own || !own.Contains(ip);
-            if (outside && group.TargetType == "ip")
-            {
-                trail.Check("target AZ", group.Location, $"target {target.Ip} outside the NLB's VPC registered with AvailabilityZone {target.AvailabilityZone ?? "(none)"}",
-                    target.AvailabilityZone is not null, ExplanationCodes.TargetAzRequired,
-                    $"target {target.Ip} is outside the NLB's VPC: register it with AvailabilityZone: all");
-            }
-
-            // Forward route from every NLB subnet, longest prefix.
-            Vpc? targetVpc = null;
-            PeeringConnection? peering = null;
-            foreach (var subnet in lbSubnets)
-            {
-                var table = model.RouteTable(subnet.RouteTableId);
-                var route = table?.Routes.Where(r => r.ParsedDestination is { } d && d.Contains(ip)).MaxBy(r => r.ParsedDestination!.Value.Prefix);
-                var at = table?.Location ?? subnet.Location;
-                if (route is null || route.Target is not (RouteTarget.Local or RouteTarget.Peering))
-                {
-                    trail.Check("route", at, $"NLB subnet {subnet.Location.LogicalId}: route to {target.Ip}", false, ExplanationCodes.NoRoute,
-                        route is null ? $"route table has no route to {target.Ip}; add a route to the provider CIDR over the peering"
-                            : $"route table sends {target.Ip} to {route.Target} {route.TargetId} ({route.Location}), not local or a peering");
-                    continue;
-                }
-
-                if (route.Target == RouteTarget.Local)
-                {
-                    targetVpc = lbVpc;
-                    trail.Check("route", at, $"NLB subnet {subnet.Location.LogicalId}: {target.Ip} is local ({route.Destination})", true, ExplanationCodes.NoRoute, "");
-                    continue;
-                }
-
-                var p = model.Peerings.FirstOrDefault(x => x.Id == route.TargetId);
-                var other = p is null ? null : model.Vpc(p.RequesterVpcId == subnet.VpcId ? p.AccepterVpcId : p.AccepterVpcId == subnet.VpcId ? p.RequesterVpcId : null);
-                var ok = other?.ParsedCidr is { } oc && oc.Contains(ip);
-                if (trail.Check("route", route.Location, $"NLB subnet {subnet.Location.LogicalId}: {route.Destination} via peering {p?.Location.LogicalId ?? route.TargetId} to {other?.Cidr ?? "?"}", ok,
-                        ExplanationCodes.NoRoute, p is null ? $"route {route.Location} names peering {route.TargetId}, which is not in the assembly"
-                            : $"route {route.Location} sends {target.Ip} over {p.Location}, whose other VPC ({other?.Cidr ?? "unknown"}) does not hold it"))
-                {
-                    targetVpc = other;
-                    peering = p;
-                }
-            }
-
-            if (peering is not null)
-            {
-                trail.Check("peering", peering.Location, $"peering {peering.RequesterRegion}↔{peering.AccepterRegion} accepted ({peering.Acceptance})", peering.Accepted,
-                    ExplanationCodes.PeeringNotAccepted, $"{peering.Acceptance}; set PeerRoleArn to a role in the accepter account that may ec2:AcceptVpcPeeringConnection");
-            }
-
-            if (group.PreserveClientIp && targetVpc is not null && targetVpc.Region != lb.Region)
-            {
-                trail.Check("client IP preservation", group.Location, "preserve_client_ip.enabled with targets in another Region", false, ExplanationCodes.ClientIpPreservationAcrossRegions,
-                    $"client IP preservation is on but target {target.Ip} is in {targetVpc.Region} (NLB in {lb.Region}); set preserve_client_ip.enabled to false");
-            }
-
-            var targetSubnet = targetVpc is null ? null : model.Subnets.FirstOrDefault(s => s.VpcId == targetVpc.Id && s.ParsedCidr is { } c && c.Contains(ip));
-            if (targetVpc is not null && targetSubnet is null)
-            {
-                trail.Check("target subnet", targetVpc.Location, $"{target.Ip} lies in a subnet of {targetVpc.Cidr}", false, ExplanationCodes.NoRoute,
-                    $"{target.Ip} is in no subnet of VPC {targetVpc.Location} ({targetVpc.Cidr})");
-            }
-
-            var nlbCidrs = lbSubnets.Select(s => s.ParsedCidr).OfType<Ipv4Cidr>().ToList();
-            var trafficSources = group.PreserveClientIp ? sources.Select(s => s.Cidr).ToList() : nlbCidrs;
-            var targetCidr = new Ipv4Cidr(ip, 32);
-
-            // NLB security group egress to the target.
-            if (lb.SecurityGroupIds.Count > 0)
-            {
-                var ports = healthPort == targetPort ? [targetPort] : new[] { targetPort, healthPort };
-                foreach (var p in ports)
-                {
-                    var health = p != targetPort;
-                    trail.Check(health ? "NLB egress (health check)" : "NLB egress", FirstGroup(lb.SecurityGroupIds, lb.Location), $"tcp/{p} out to {target.Ip}",
-                        Allows(lb.SecurityGroupIds, egress: true, targetCidr, p, null), health ? ExplanationCodes.HealthCheckBlocked : ExplanationCodes.SgEgressMismatch,
-                        $"the NLB security group does not allow tcp/{p}{(health ? " (health check)" : "")} out to {target.Ip}; add an egress rule");
-                }
-            }
-
-            if (targetSubnet is not null)
-            {
-                foreach (var subnet in lbSubnets.Where(s => s.ParsedCidr is not null && s.Id != targetSubnet.Id))
-                {
-                    var from = subnet.ParsedCidr!.Value;
-                    Acl(trail, subnet, egress: true, targetCidr, targetPort, targetPort, ExplanationCodes.NaclDeny, "NLB subnet to target");
-                    Acl(trail, targetSubnet, egress: false, group.PreserveClientIp ? from : from, targetPort, targetPort, ExplanationCodes.NaclDeny, "target subnet from NLB");
-                    if (healthPort != targetPort)
-                        Acl(trail, targetSubnet, egress: false, from, healthPort, healthPort, ExplanationCodes.HealthCheckBlocked, "health check into target subnet");
-                    Acl(trail, targetSubnet, egress: true, from, EphemeralFrom, EphemeralTo, ExplanationCodes.NaclDeny, "target subnet reply to NLB");
-                    Acl(trail, subnet, egress: false, targetCidr, EphemeralFrom, EphemeralTo, ExplanationCodes.NaclDeny, "NLB subnet reply from target");
-                }
-
-                TargetGroups(trail, lb, group, targetVpc!, targetSubnet, ip, targetPort, healthPort, trafficSources, nlbCidrs);
-
-                // Return route from the target subnet to each NLB subnet, over the same path.
-                var table = model.RouteTable(targetSubnet.RouteTableId);
-                foreach (var nlb in lbSubnets.Where(s => s.ParsedCidr is not null))
-                {
-                    var back = table?.Routes.Where(r => r.ParsedDestination is { } d && d.Contains(nlb.ParsedCidr!.Value)).MaxBy(r => r.ParsedDestination!.Value.Prefix);
-                    var ok = back is not null && (peering is null ? back.Target == RouteTarget.Local && targetVpc!.Id == nlb.VpcId : back.Target == RouteTarget.Peering && back.TargetId == peering.Id);
-                    trail.Check("return route", ok ? back!.Location : table?.Location ?? targetSubnet.Location,
-                        $"target subnet {targetSubnet.Location.LogicalId}: route back to NLB subnet {nlb.Cidr}{(back is null ? "" : $" via {back.Target} {back.Destination}")}", ok,
-                        ExplanationCodes.NoReturnRoute, back is null
-                            ? $"the target subnet's route table has no route back to the NLB subnet {nlb.Cidr}; add a route to the relay CIDR over {peering?.Location.ToString() ?? "the peering"}"
-                            : $"the target subnet's route table sends {nlb.Cidr} to {back.Target} {back.TargetId} ({back.Location}), not back over {peering?.Location.ToString() ?? "the VPC"}");
-                }
-            }
-
-            return Finish(trail, label);
-        }
-
-        private void TargetGroups(Trail trail, LoadBalancer lb, TargetGroup group, Vpc targetVpc, Subnet targetSubnet, uint ip, int targetPort, int healthPort,
-            List<Ipv4Cidr> trafficSources, List<Ipv4Cidr> nlbCidrs)
-        {
-            var text = Ipv4.Format(ip);
-            var host = model.Hosts.FirstOrDefault(h => h.PrivateIp == text && model.Subnet(h.SubnetId)?.VpcId == targetVpc.Id);
-            IReadOnlyList<string> sgs = host?.SecurityGroupIds ?? model.SecurityGroups.Where(g => g.Existing && g.VpcId == targetVpc.Id).Select(g => g.Id).ToList();
-            if (sgs.Count == 0)
-            {
-                trail.Note("target security group", targetSubnet.Location, $"no host at {text} and no known security group in its VPC: the target's security group is not checked", HopStatus.Unverified);
-                return;
-            }
-
-            var at = FirstGroup(sgs, host?.Location ?? targetSubnet.Location);
-            var sameVpc = targetVpc.Id == model.Subnet(lb.SubnetIds.FirstOrDefault())?.VpcId;
-            var lbGroups = sameVpc ? lb.SecurityGroupIds : null;
-            var existing = sgs.Select(model.SecurityGroup).Any(g => g?.Existing == true) ? " (rules added by these templates; the group's other rules are not known)" : "";
-            foreach (var from in trafficSources)
-            {
-                trail.Check("target security group", at, $"tcp/{targetPort} in from {from}{existing}", Allows(sgs, egress: false, from, targetPort, lbGroups), ExplanationCodes.SgIngressMismatch,
-                    $"target {text} security group does not admit tcp/{targetPort} from {from}; admit the NLB subnets' CIDRs (security group references do not work across peering)");
-            }
-
-            foreach (var from in nlbCidrs)
-            {
-                trail.Check("health check", at, $"{group.HealthCheckProtocol} health check tcp/{healthPort} in from {from}", Allows(sgs, egress: false, from, healthPort, lbGroups),
-                    ExplanationCodes.HealthCheckBlocked, $"target {text} does not admit the health check tcp/{healthPort} from NLB subnet {from}; the target stays unhealthy: add an ingress rule");
-            }
-        }
-
         private Location FirstGroup(IReadOnlyList<string> ids, Location fallback) => ids.Select(model.SecurityGroup).OfType<SecurityGroup>().FirstOrDefault()?.Location ?? fallback;
 
         /// <summary>Whether any of <paramref name="groupIds"/> allows TCP <paramref name="port"/> to or from all of <paramref name="peer"/>.</summary>
@@ -425,12 +205,9 @@ public static partial class ReachabilityAnalyzer
             var direction = egress ? "out" : "in";
             foreach (var entry in acl.Entries.Where(e => e.Egress == egress).OrderBy(e => e.RuleNumber))
             {
-                if (entry.Protocol is not ("-1" or "6" or "tcp") || !Ipv4Cidr.TryParse(entry.Cidr, out var c, out _) || !c.Overlaps(peer))
+                if (!entry.Protocol.IncludesTcp || !Ipv4Cidr.TryParse(entry.Cidr, out var c, out _) || !c.Overlaps(peer))
                     continue;
-                var lo = entry.FromPort ?? 0;
-                var hi = entry.ToPort ?? 65535;
-                if (entry.Protocol == "-1")
-                    (lo, hi) = (0, 65535);
+                var (lo, hi) = entry.TcpPorts;
                 if (hi < from || lo > to)
                     continue;
                 if (!entry.Allow)

@@ -33,7 +33,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         var plan = planCommand.Execute(context, new PlanSettings { File = settings.File, Output = settings.Output }, cancellationToken);
         if (plan == ExitCodes.InvalidInput)
             return plan;
-        if (Lab.Lab.Unavailable() is { } reason)
+        if (Lab.LabRuntime.Unavailable() is { } reason)
         {
             console.MarkupLineInterpolated($"[yellow]lab skipped[/]: {reason}. The plan above is the offline proof; run as root with iproute2 and nftables to see the same path carry real packets.");
             return plan;
@@ -44,8 +44,8 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         {
             try
             {
-                LabCli.WriteUp(console, await Lab.Lab.UpAsync(settings.Output, ct: cancellationToken));
-                var passed = LabCli.WriteProbes(console, await Lab.Lab.TestAsync(new LabTestOptions(200, 8), ct: cancellationToken));
+                LabCli.WriteUp(console, await Lab.LabRuntime.UpAsync(settings.Output, ct: cancellationToken));
+                var passed = LabCli.WriteProbes(console, await Lab.LabRuntime.TestAsync(new LabTestOptions(200, 8), ct: cancellationToken));
                 // The lab sends packets: it can only agree or disagree with the reachability proof, not with IAM or cost.
                 var reachable = planCommand.Report?.Reachability.AllReachable ?? plan == ExitCodes.Ok;
                 console.MarkupLine(passed == reachable
@@ -55,7 +55,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
             }
             finally
             {
-                var down = await Lab.Lab.DownAsync();
+                var down = await Lab.LabRuntime.DownAsync();
                 console.MarkupLineInterpolated($"lab down in {down.Elapsed.TotalSeconds:0.0} s{(down.Leftovers.Count == 0 ? ", nothing left behind" : $"; LEFT OVER: {string.Join(", ", down.Leftovers)}")}");
             }
         });

@@ -71,11 +71,11 @@ public sealed class LabUpCommand(IAnsiConsole console) : AsyncCommand<LabUpSetti
     public override async Task<int> ExecuteAsync(CommandContext context, LabUpSettings settings, CancellationToken cancellationToken) =>
         await LabCli.Guard(async () =>
         {
-            Lab.Lab.Preflight();
+            Lab.LabRuntime.Preflight();
             var directory = settings.Assembly ?? LabCli.Synthesize(console, settings.File, settings.Output);
             if (directory is null)
                 return ExitCodes.InvalidInput;
-            var up = await Lab.Lab.UpAsync(directory, ct: cancellationToken);
+            var up = await Lab.LabRuntime.UpAsync(directory, ct: cancellationToken);
             LabCli.WriteUp(console, up);
             return ExitCodes.Ok;
         });
@@ -88,7 +88,7 @@ public sealed class LabTestCommand(IAnsiConsole console) : AsyncCommand<LabTestS
     public override async Task<int> ExecuteAsync(CommandContext context, LabTestSettings settings, CancellationToken cancellationToken) =>
         await LabCli.Guard(async () =>
         {
-            var probes = await Lab.Lab.TestAsync(new LabTestOptions(settings.Requests, settings.Concurrency), ct: cancellationToken);
+            var probes = await Lab.LabRuntime.TestAsync(new LabTestOptions(settings.Requests, settings.Concurrency), ct: cancellationToken);
             return LabCli.WriteProbes(console, probes) ? ExitCodes.Ok : ExitCodes.FindingsBlock;
         });
 }
@@ -99,7 +99,7 @@ public sealed class LabStatusCommand(IAnsiConsole console) : Command<EmptyComman
     /// <inheritdoc />
     public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellationToken)
     {
-        var status = Lab.Lab.Status();
+        var status = Lab.LabRuntime.Status();
         if (!status.Up)
         {
             console.MarkupLine("no lab is up; 'interlink lab up FILE' builds one");
@@ -150,7 +150,7 @@ public sealed class LabDownCommand(IAnsiConsole console) : AsyncCommand<EmptyCom
     public override async Task<int> ExecuteAsync(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellationToken) =>
         await LabCli.Guard(async () =>
         {
-            var down = await Lab.Lab.DownAsync();
+            var down = await Lab.LabRuntime.DownAsync();
             if (down.NothingUp)
             {
                 console.MarkupLine("no lab is up: nothing to remove");

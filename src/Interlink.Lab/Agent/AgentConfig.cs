@@ -9,20 +9,20 @@ public sealed record AgentRule(string Protocol, int? FromPort, int? ToPort, stri
 
 /// <summary>A target group's health check.</summary>
 /// <param name="Protocol">TCP, HTTP or HTTPS (HTTPS is checked as TCP).</param>
-/// <param name="Port">Port (null: the target's traffic port).</param>
 /// <param name="Path">HTTP path.</param>
 /// <param name="IntervalSeconds">Seconds between checks.</param>
 /// <param name="TimeoutSeconds">Seconds before a check fails.</param>
 /// <param name="HealthyThreshold">Consecutive passes before an unhealthy target is healthy again.</param>
 /// <param name="UnhealthyThreshold">Consecutive failures before a healthy target is unhealthy.</param>
 /// <param name="Matcher">HTTP codes that pass, e.g. 200-399 or 200,202.</param>
-public sealed record HealthCheckSettings(string Protocol, int? Port, string Path, int IntervalSeconds, int TimeoutSeconds, int HealthyThreshold, int UnhealthyThreshold, string Matcher);
+public sealed record HealthCheckSettings(string Protocol, string Path, int IntervalSeconds, int TimeoutSeconds, int HealthyThreshold, int UnhealthyThreshold, string Matcher);
 
 /// <summary>An NLB target.</summary>
 /// <param name="Number">1-based number in the lab (as <c>lab status</c> lists it).</param>
 /// <param name="Ip">Address.</param>
 /// <param name="Port">Traffic port.</param>
-public sealed record AgentTarget(int Number, string Ip, int Port);
+/// <param name="HealthCheckPort">The port its health checks go to (the model's <c>TargetGroup.HealthCheckPortOf</c>).</param>
+public sealed record AgentTarget(int Number, string Ip, int Port, int HealthCheckPort);
 
 /// <summary>A listener and the target group it forwards to.</summary>
 /// <param name="Port">Listener port.</param>

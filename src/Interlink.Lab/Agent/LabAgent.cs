@@ -11,13 +11,13 @@ public static class LabAgent
         {
             object result = args[0] switch
             {
-                "up" when args.Length == 2 => await Lab.UpAsync(args[1]),
-                "test" => await Lab.TestAsync(new LabTestOptions(
+                "up" when args.Length == 2 => await LabRuntime.UpAsync(args[1]),
+                "test" => await LabRuntime.TestAsync(new LabTestOptions(
                     args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
                     args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4,
                     Deadline: TimeSpan.FromMinutes(5), NewConnections: !(args.Length > 3 && args[3] == "keepalive"))),
-                "status" => Lab.Status(),
-                "down" => await Lab.DownAsync(),
+                "status" => LabRuntime.Status(),
+                "down" => await LabRuntime.DownAsync(),
                 _ => throw new LabException("usage: Interlink.Lab up ASSEMBLY_DIR | test [N [C [keepalive]]] | status | down"),
             };
             Console.WriteLine(JsonSerializer.Serialize(result, result.GetType(), Json));

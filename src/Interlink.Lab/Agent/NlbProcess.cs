@@ -148,7 +148,7 @@ internal sealed class NlbProcess(NlbConfig config)
 
     private async Task<string?> CheckAsync(HealthCheckSettings check, int node, AgentTarget target, CancellationToken ct)
     {
-        var port = check.Port ?? target.Port;
+        var port = target.HealthCheckPort;
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, check.TimeoutSeconds)));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Interlink.Analysis.Network;
 using Interlink.Core.Networking;
 
 namespace Interlink.Lab.Agent;
@@ -113,9 +114,10 @@ internal static class NlbRules
         if (!Ipv4Cidr.TryParse(r.Cidr, out var cidr, out _))
             return null;
         var peer = $"ip saddr {cidr}";
-        if (r.Protocol is "-1" or "all")
+        var protocol = IpProtocol.Parse(r.Protocol);
+        if (protocol.IsAll)
             return peer;
-        if (r.Protocol is not ("tcp" or "6"))
+        if (!protocol.IsTcp)
             return null;
         if (r.FromPort is null or -1)
             return $"{peer} meta l4proto tcp";

@@ -39,8 +39,8 @@ public sealed class LabFixture : IDisposable
 
     public void Dispose()
     {
-        if (Lab.Unavailable() is null && LabState.Load(Options.StateDirectory) is not null)
-            Lab.DownAsync(Options).GetAwaiter().GetResult();
+        if (LabRuntime.Unavailable() is null && LabState.Load(Options.StateDirectory) is not null)
+            LabRuntime.DownAsync(Options).GetAwaiter().GetResult();
         Environment.SetEnvironmentVariable("TMPDIR", previousTmpDir);
         if (Directory.Exists(root))
             Directory.Delete(root, recursive: true);
@@ -78,7 +78,7 @@ public sealed class LabFactAttribute : FactAttribute
 {
     public LabFactAttribute()
     {
-        if (Lab.Unavailable() is { } why)
+        if (LabRuntime.Unavailable() is { } why)
             Skip = $"lab tests need root, iproute2 and nftables: {why}";
     }
 }
@@ -88,7 +88,7 @@ public sealed class LabTheoryAttribute : TheoryAttribute
 {
     public LabTheoryAttribute()
     {
-        if (Lab.Unavailable() is { } why)
+        if (LabRuntime.Unavailable() is { } why)
             Skip = $"lab tests need root, iproute2 and nftables: {why}";
     }
 }

@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Interlink.Analysis.Assembly;
+
+/// <summary>
+/// A string read from a template with what could not be known replaced by <see cref="Hole"/>: a Ref or GetAtt to a
+/// parameter or resource, a condition, an AZ lookup. <see cref="Complete"/> is false when any part is unknown.
+/// </summary>
+/// <param name="Value">The text, holes included.</param>
+/// <param name="Complete">True when nothing in it is unknown.</param>
+internal readonly record struct Text(string Value, bool Complete)
+{
+    /// <summary>Marks an unknown part.</summary>
+    public const string Hole = "\u2047";
+
+    public static Text Unknown => new(Hole, false);
+
+    /// <summary>True when nothing at all is known (the whole value is one unknown).</summary>
+    public bool IsUnknown => !Complete && Value.Replace(Hole, "", StringComparison.Ordinal).Length == 0;
+
+    public override string ToString() => Complete ? Value : Value.Replace(Hole, "<unknown>", StringComparison.Ordinal);
+}
+
+/// <summary>One resource of a template.</summary>
+internal sealed record TemplateResource(string LogicalId, string Type, JsonElement Properties)
+{
+    /// <summary>A property, or null when absent (or AWS::NoValue).</summary>
+    public JsonElement? Get(string name) =>
+        Properties.ValueKind == JsonValueKind.Object && Properties.TryGetProperty(name, out var v) && !StackView.IsNoValue(v) ? v : null;
+}
