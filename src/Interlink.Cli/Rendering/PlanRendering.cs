@@ -35,7 +35,7 @@ internal static class PlanRendering
 
         text.WriteLine();
         text.WriteLine(svgPath is null
-            ? "diagram: 'interlink plan --format markdown' includes it as Mermaid; with Graphviz installed, '--out FILE' also writes FILE.svg"
+            ? "diagram: 'interlink plan --format markdown' includes it as Mermaid; with Graphviz installed, '-o FILE' also writes FILE.svg"
             : $"diagram: {svgPath}");
         return text.ToString();
     }
