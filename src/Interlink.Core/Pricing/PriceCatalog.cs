@@ -64,16 +64,16 @@ public static class PriceCatalog
     /// </summary>
     public static readonly IReadOnlyList<PriceSource> Sources =
     [
-        new(nameof(NlbHour), NlbHour, "NLB-hour", ElbPage, Date, "Network Load Balancer hour; each partial hour billed as a full hour"),
-        new(nameof(NlcuHour), NlcuHour, "NLCU-hour", ElbPage, Date, "Network Load Balancer capacity unit per hour; the highest of new flows, active flows and processed bytes is billed"),
+        new(nameof(NlbHour), NlbHour, "NLB-hour", ElbPage, Date, "Network Load Balancer hour; each partial hour billed as a full hour (the page states the dimension; the figure, drawn in the browser, matches published copies of the page)"),
+        new(nameof(NlcuHour), NlcuHour, "NLCU-hour", ElbPage, Date, "Network Load Balancer capacity unit per hour; the highest of new flows, active flows and processed bytes is billed (figure as for NlbHour)"),
         new(nameof(GbPerHourPerNlcu), GbPerHourPerNlcu, "GB/h per NLCU", ElbPage, Date, "processed-bytes dimension of one NLCU for TCP"),
         new(nameof(EndpointAzHour), EndpointAzHour, "AZ-hour", PrivateLinkPage, Date, "each hour an interface endpoint is provisioned in each AZ; also for cross-Region access (no premium)"),
-        new(nameof(EndpointGb), EndpointGb, "GB", PrivateLinkPage, Date, "first 1 PB per month per Region (then $0.006, then $0.004); also for cross-Region access"),
-        new(nameof(NatHour), NatHour, "NAT-hour", VpcPage, Date, "NAT gateway hour"),
-        new(nameof(NatGb), NatGb, "GB", VpcPage, Date, "NAT gateway data processed"),
-        new(nameof(InterRegionGb), InterRegionGb, "GB", Ec2Page, Date, "data transfer out from us-east-1 to another Region (us-west-2 and most pairs; some Regions cost more); VPC peering and cross-Region PrivateLink traffic pay the same rate"),
-        new(nameof(Gp3GbMonth), Gp3GbMonth, "GB-month", EbsPage, Date, "gp3 storage; the baseline 3,000 IOPS and 125 MB/s are included"),
-        .. InstanceHours.Select(x => new PriceSource($"InstanceHour({x.Key})", x.Value, "instance-hour", Ec2Page, Date, "on-demand Linux")),
+        new(nameof(EndpointGb), EndpointGb, "GB", PrivateLinkPage, Date, "first 1 PB per month per Region (then $0.006, then $0.004: the tier table as the page prints it); also for cross-Region access"),
+        new(nameof(NatHour), NatHour, "NAT-hour", VpcPage, Date, "NAT gateway hour (the page states the dimension; the figure matches published copies of the page)"),
+        new(nameof(NatGb), NatGb, "GB", VpcPage, Date, "NAT gateway data processed, either direction (figure as for NatHour)"),
+        new(nameof(InterRegionGb), InterRegionGb, "GB", Ec2Page, Date, "data transfer out from us-east-1 to another Region (us-west-2 and most pairs; some Regions cost more); VPC peering and cross-Region PrivateLink traffic pay the same rate (figure matches published copies of the page)"),
+        new(nameof(Gp3GbMonth), Gp3GbMonth, "GB-month", EbsPage, Date, "gp3 storage; the baseline 3,000 IOPS and 125 MB/s are included (the page describes the dimension; the figure, drawn in the browser, was not seen on 2026-11-30 and is kept from the design notes)"),
+        .. InstanceHours.Select(x => new PriceSource($"InstanceHour({x.Key})", x.Value, "instance-hour", Ec2Page, Date, "on-demand Linux (the page draws its price table in the browser: the figure was not seen on 2026-11-30 and is kept from the design notes)")),
     ];
 
     private const string PrivateLinkPage = "https://aws.amazon.com/privatelink/pricing/";
