@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Interlink.Cli;
 
 /// <summary>The <c>interlink</c> command line: commands, help and exit codes.</summary>
-public static class InterlinkApp
+public static partial class InterlinkApp
 {
     /// <summary>Runs the command line on the real console.</summary>
     public static int Run(string[] args)
@@ -29,11 +29,65 @@ public static class InterlinkApp
     /// <summary>Width used when output is redirected, wide enough that no finding is wrapped.</summary>
     public const int UnwrappedWidth = 100_000;
 
+    /// <summary>True when <paramref name="console"/> writes to a pipe or file (the width <see cref="Run(string[])"/> gives it then).</summary>
+    public static bool IsRedirected(IAnsiConsole console) => console.Profile.Width >= UnwrappedWidth;
+
     /// <summary>Runs the command line writing to <paramref name="console"/> (tests pass a recording console).</summary>
     public static int Run(string[] args, IAnsiConsole console)
     {
         // Config values and assembly contents are echoed in findings and tables: never as terminal controls.
         TerminalText.Guard(console);
+        // Bare 'interlink' is bad usage, as bare 'git' and 'dotnet' are: print the help and fail (exit 2), so a
+        // script that lost its arguments does not pass. 'interlink help [COMMAND…]' is '--help', exit 0.
+        if (args.Length == 0)
+        {
+            Help(["--help"], console);
+            return ExitCodes.InvalidInput;
+        }
+
+        if (args[0] == "help")
+            return Help([.. args[1..], "--help"], console);
+        if (args.Any(a => a is "-h" or "--help" or "-?"))
+            return Help(args, console);
+        return Execute(args, console);
+    }
+
+    /// <summary>
+    /// Help rendered through a capturing console, then printed without the blanks Spectre pads every line with to
+    /// the console width (a 150-column terminal got 150-column lines; logs and diffs got trailing spaces).
+    /// </summary>
+    private static int Help(string[] args, IAnsiConsole console)
+    {
+        // The same console (colours, width) with its output swapped for a buffer, so the help looks as it would.
+        var captured = new StringWriter();
+        var output = console.Profile.Out;
+        var width = console.Profile.Width;
+        int exitCode;
+        try
+        {
+            console.Profile.Out = new AnsiConsoleOutput(captured);
+            console.Profile.Width = width;
+            exitCode = Execute(args, console);
+        }
+        finally
+        {
+            console.Profile.Out = output;
+            console.Profile.Width = width;
+        }
+
+        var lines = captured.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(TrimLineEnd);
+        console.Profile.Out.Writer.Write(string.Join(Environment.NewLine, lines));
+        return exitCode;
+    }
+
+    /// <summary>A line without trailing blanks, keeping any colour reset codes that follow them.</summary>
+    private static string TrimLineEnd(string line) => TrailingBlanks().Replace(line, "$1");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]+((?:\x1b\[[0-9;]*m)*)$")]
+    private static partial System.Text.RegularExpressions.Regex TrailingBlanks();
+
+    private static int Execute(string[] args, IAnsiConsole console)
+    {
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -56,7 +110,7 @@ public static class InterlinkApp
             config.AddCommand<PlanCommand>("plan")
                 .WithDescription("Prove offline that every consumer reaches every target (or say what blocks it), check security rules, estimate cost, draw it.")
                 .WithExample("plan", "examples/seed.yaml")
-                .WithExample("plan", "--assembly", "cdk.out", "--format", "markdown", "--out", "plan.md");
+                .WithExample("plan", "--assembly", "cdk.out", "--format", "markdown", "-o", "plan.md");
             config.AddCommand<DiffCommand>("diff")
                 .WithDescription("What deploying the config would change in what is deployed: stacks and resources added, modified and replaced, and what that means for traffic.")
                 .WithExample("diff", "examples/seed.yaml", "--against", "old.out")

@@ -1,6 +1,6 @@
 namespace Interlink.Cli;
 
-/// <summary>Files embedded in the tool: starter configs and the JSON Schema.</summary>
+/// <summary>Files embedded in the tool: starter configs, the bundled example and the JSON Schema.</summary>
 internal static class Resources
 {
     public static string Read(string name)
@@ -14,4 +14,7 @@ internal static class Resources
     public static string Template(string mode) => Read($"Templates.{mode}.yaml");
 
     public static string Schema => Read("interlink.schema.json");
+
+    /// <summary>examples/seed.yaml, for <c>demo</c> run outside the repository.</summary>
+    public static string Seed => Read("seed.yaml");
 }

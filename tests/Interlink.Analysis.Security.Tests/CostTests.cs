@@ -37,21 +37,36 @@ public sealed class CostTests(Assemblies assemblies)
     }
 
     [Fact]
-    public void Seed_as_native_adds_the_remote_Region_fee_and_has_no_break_even()
+    public void Seed_as_native_costs_the_same_as_relay_at_every_traffic_level()
     {
         var comparison = CostComparison.Compare(Topology("seed"), [10m, 100m, 1000m]);
-        // native: same NLB count (1, in the provider VPC), endpoints, NAT, hosts and per-GB lines as relay, plus
-        //   1 remote Region (us-west-2) × 730 h × 0.05 = 36.50 → 117.575 + 36.5 = 154.075 at 100 GB
-        Assert.Equal(154.075m, comparison.Rows[1].Native);
+        // native: same NLB count (1, in the provider VPC instead of the relay VPC), endpoints, NAT, hosts and per-GB
+        // lines as relay; AWS charges nothing more for cross-Region access → 117.575 at 100 GB, like relay
+        Assert.Equal(117.575m, comparison.Rows[1].Native);
         Assert.Equal(117.575m, comparison.Rows[1].Relay);
         // both: per GB = 0.006 (NLCU) + 0.01 (endpoint) + 0.02 (inter-Region) = 0.036
         Assert.Equal(0.036m, comparison.RelayLinear.PerGb);
         Assert.Equal(0.036m, comparison.NativeLinear.PerGb);
-        // relay fixed = 117.575 − 3.6 = 113.975; native fixed = 150.475: parallel lines, relay always cheaper
+        // both fixed = 117.575 − 3.6 = 113.975: the same line, no break-even
         Assert.Equal(113.975m, comparison.RelayLinear.Fixed);
-        Assert.Equal(150.475m, comparison.NativeLinear.Fixed);
+        Assert.Equal(113.975m, comparison.NativeLinear.Fixed);
         Assert.Null(comparison.BreakEvenGbPerMonth);
-        Assert.All(comparison.Rows, r => Assert.Equal(DeployMode.Relay, r.Cheaper));
+        Assert.True(comparison.SameCostEverywhere);
+        Assert.All(comparison.Rows, r => Assert.True(r.SameCost));
+        var text = new StringWriter();
+        CostText.Write(text, comparison);
+        Assert.Contains("break-even: none — both designs cost the same at every traffic level", text.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Native_cross_Region_access_is_priced_only_as_endpoint_and_transfer_lines()
+    {
+        var native = CostEstimator.Estimate(BillOfMaterials.For(Topology("native"), DeployMode.Native), 100m);
+
+        // AWS's PrivateLink pricing page: standard endpoint hours and data processing plus cross-Region data
+        // transfer, no premium — so no line is priced per remote Region.
+        Assert.DoesNotContain(native.Lines, l => l.Unit.Contains("Region", StringComparison.Ordinal));
+        Assert.Contains(native.Assumptions, a => a.Contains("no premium", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,8 +89,8 @@ public sealed class CostTests(Assemblies assemblies)
         Assert.Equal(250m, Line(relay, "Inter-Region transfer eu-west-1").Quantity);
 
         var native = CostEstimator.Estimate(BillOfMaterials.For(topology, DeployMode.Native), 1000m);
-        // native = relay − 49.275 (3 NLBs) + 16.425 (1 NLB) + 3 remote Regions × 730 × 0.05 (109.5) = 357.699
-        Assert.Equal(357.699m, native.Total);
+        // native = relay − 49.275 (3 relay NLBs) + 16.425 (1 provider NLB) = 248.199; no per-Region charge
+        Assert.Equal(248.199m, native.Total);
     }
 
     [Fact]
@@ -105,19 +120,19 @@ public sealed class CostTests(Assemblies assemblies)
     public void Comparison_of_hand_built_bills_finds_the_crossing()
     {
         var relay = new BillOfMaterials(DeployMode.Relay, 2, 0, 0, 0, [], [new InterRegionPath("us-west-2", "us-east-1", 1m)], 0, 2, []);
-        var native = new BillOfMaterials(DeployMode.Native, 1, 0, 0, 0, [], [new InterRegionPath("us-west-2", "us-east-1", 0.5m)], 1, 0, []);
+        var native = new BillOfMaterials(DeployMode.Native, 3, 0, 0, 0, [], [new InterRegionPath("us-west-2", "us-east-1", 0.5m)], 1, 0, []);
         var comparison = CostComparison.Compare(relay, native, [1000m, 3000m]);
         // relay  fixed 2 × 16.425 = 32.85,               per GB 0.006 + 0.02 × 1.0 = 0.026
-        // native fixed 16.425 + 36.5 = 52.925,           per GB 0.006 + 0.02 × 0.5 = 0.016
-        // t = (52.925 − 32.85) / (0.026 − 0.016) = 20.075 / 0.01 = 2007.5 GB
-        Assert.Equal(2007.5m, comparison.BreakEvenGbPerMonth);
-        Assert.Equal(DeployMode.Relay, comparison.Rows[0].Cheaper);   // 58.85 vs 68.925
-        Assert.Equal(DeployMode.Native, comparison.Rows[1].Cheaper);  // 110.85 vs 100.925
+        // native fixed 3 × 16.425 = 49.275,              per GB 0.006 + 0.02 × 0.5 = 0.016
+        // t = (49.275 − 32.85) / (0.026 − 0.016) = 16.425 / 0.01 = 1642.5 GB
+        Assert.Equal(1642.5m, comparison.BreakEvenGbPerMonth);
+        Assert.Equal(DeployMode.Relay, comparison.Rows[0].Cheaper);   // 58.85 vs 65.275
+        Assert.Equal(DeployMode.Native, comparison.Rows[1].Cheaper);  // 110.85 vs 97.275
         Assert.Equal(58.85m, comparison.Rows[0].Relay);
-        Assert.Equal(100.925m, comparison.Rows[1].Native);
+        Assert.Equal(97.275m, comparison.Rows[1].Native);
         var text = new StringWriter();
         CostText.Write(text, comparison);
-        Assert.Contains("break-even: 2,007.5 GB/month (relay is cheaper below it)", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("break-even: 1,642.5 GB/month (relay is cheaper below it)", text.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -182,13 +197,32 @@ public sealed class CostTests(Assemblies assemblies)
     [Fact]
     public void Catalog_holds_the_design_prices()
     {
-        Assert.Equal((0.0225m, 0.006m, 0.01m, 0.01m, 0.045m, 0.045m, 0.02m, 0.05m, 0.08m, 730m),
+        Assert.Equal((0.0225m, 0.006m, 0.01m, 0.01m, 0.045m, 0.045m, 0.02m, 0.08m, 730m),
             (PriceCatalog.NlbHour, PriceCatalog.NlcuHour, PriceCatalog.EndpointAzHour, PriceCatalog.EndpointGb, PriceCatalog.NatHour, PriceCatalog.NatGb,
-             PriceCatalog.InterRegionGb, PriceCatalog.NativeRemoteRegionHour, PriceCatalog.Gp3GbMonth, PriceCatalog.HoursPerMonth));
+             PriceCatalog.InterRegionGb, PriceCatalog.Gp3GbMonth, PriceCatalog.HoursPerMonth));
         Assert.Equal(0.0042m, PriceCatalog.InstanceHour("t4g.nano"));
         Assert.Equal(0.0084m, PriceCatalog.InstanceHour("t4g.micro"));
         Assert.Equal(0.0168m, PriceCatalog.InstanceHour("t4g.small"));
         Assert.Null(PriceCatalog.InstanceHour("m1.small"));
+    }
+
+    [Fact]
+    public void Every_catalog_price_names_the_AWS_page_and_the_date_it_was_checked()
+    {
+        // Every public decimal constant (C# stores them as static fields) but the hours-per-month convention is a price (or a unit of one).
+        var prices = typeof(PriceCatalog).GetFields()
+            .Where(f => f.IsStatic && f.FieldType == typeof(decimal) && f.Name != nameof(PriceCatalog.HoursPerMonth))
+            .Select(f => (f.Name, (decimal)f.GetValue(null)!))
+            .Concat(PriceCatalog.InstanceTypes.Select(t => ($"InstanceHour({t})", PriceCatalog.InstanceHour(t)!.Value)))
+            .ToList();
+
+        Assert.Equal(prices.OrderBy(p => p.Item1, StringComparer.Ordinal), PriceCatalog.Sources.Select(s => (s.Name, s.Usd)).OrderBy(p => p.Item1, StringComparer.Ordinal));
+        Assert.All(PriceCatalog.Sources, s =>
+        {
+            Assert.StartsWith("https://aws.amazon.com/", s.Page, StringComparison.Ordinal);
+            Assert.Equal(PriceCatalog.Date, s.Checked);
+            Assert.False(string.IsNullOrWhiteSpace(s.Note));
+        });
     }
 
     private static CostLine Line(CostEstimate estimate, string prefix) => Assert.Single(estimate.Lines, l => l.What.StartsWith(prefix, StringComparison.Ordinal));

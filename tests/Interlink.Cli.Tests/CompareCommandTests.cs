@@ -32,14 +32,15 @@ public class CompareCommandTests
         // relay fixed = NLB 730 h × 0.0225 (16.425) + endpoint 2 AZ × 730 h × 0.01 (14.60) + 2 NAT × 730 h × 0.045 (65.70)
         //             + 2 × t4g.micro 730 h × 0.0084 (12.264) + t4g.nano 730 h × 0.0042 (3.066) + 3 × 8 GB gp3 × 0.08 (1.92) = 113.975
         // per GB = NLCU 0.006 + endpoint 0.01 + inter-Region 0.02 = 0.036 → 100 GB = 3.60 → 117.575
-        // native adds the provider's 0.05 $/h for one remote Region (36.50) = 150.475 fixed → 154.075 at 100 GB
+        // native: one NLB in the provider VPC instead of the relay's, the same endpoints, NAT, hosts and per-GB lines;
+        // AWS bills cross-Region access as those lines, with no premium → 117.575 at 100 GB too
         var row = root.GetProperty("cost").GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("trafficGbPerMonth").GetDecimal() == 100m);
         Assert.Equal(117.575m, row.GetProperty("relayUsd").GetDecimal());
-        Assert.Equal(154.075m, row.GetProperty("nativeUsd").GetDecimal());
+        Assert.Equal(117.575m, row.GetProperty("nativeUsd").GetDecimal());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("cost").GetProperty("breakEvenGbPerMonth").ValueKind);
 
-        Assert.Equal("relay", root.GetProperty("recommended").GetString());
-        Assert.Contains(root.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("more than 20 % cheaper", StringComparison.Ordinal));
+        Assert.Equal("native", root.GetProperty("recommended").GetString());
+        Assert.Contains(root.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("both designs cost the same at this traffic", StringComparison.Ordinal));
     }
 
     [Fact]

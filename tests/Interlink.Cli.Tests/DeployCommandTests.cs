@@ -177,7 +177,7 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Contains(Path.Combine(record, "awsmorocco-relay-us-west-2.template.json"), written.Keys);
         Assert.Contains(Path.Combine(record, "interlink.wiring.json"), written.Keys);
 
-        var diff = App.Run("diff", config, "-o", temp.File("diff.out"));
+        var diff = App.Run("diff", config, "--cdk-out", temp.File("diff.out"));
         Assert.True(diff.ExitCode == ExitCodes.Ok, diff.ToString());
 
         var again = Deploy(config);
@@ -231,7 +231,7 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Equal(second, destroy.Stack);
         Assert.Contains(temp.File(".interlink/awsmorocco.deployed"), destroy.Arguments, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.File($".interlink/awsmorocco.deployed/{second}.template.json")), "the record still holds the destroyed stack");
-        Assert.Equal(ExitCodes.Ok, App.Run("diff", config, "-o", temp.File("d.out")).ExitCode);
+        Assert.Equal(ExitCodes.Ok, App.Run("diff", config, "--cdk-out", temp.File("d.out")).ExitCode);
     }
 
     /// <summary>Writes the state a deploy would have left for <paramref name="stacks"/>, without deploying.</summary>
@@ -259,7 +259,7 @@ public sealed class DeployCommandTests : IDisposable
             _ => "111111111111",
         });
         using var _ = DeployServices.Use(Services(accountOf));
-        return App.Run(["deploy", config, "-o", temp.File("cdk.out"), .. BundleInputs, .. extra]);
+        return App.Run(["deploy", config, "--cdk-out", temp.File("cdk.out"), .. BundleInputs, .. extra]);
     }
 
     private DeployServices Services(Func<string, string?>? accountOf = null) =>
@@ -276,7 +276,7 @@ public sealed class DeployCommandTests : IDisposable
     public void A_dry_run_prints_each_phase_and_command_with_wired_parameters_and_runs_nothing()
     {
         var config = temp.Write("seed.yaml", File.ReadAllText(Repo.Example("seed.yaml")));
-        var result = CliProcess.Run(new Dictionary<string, string>(), "deploy", config, "--dry-run", "-o", temp.File("cdk.out"),
+        var result = CliProcess.Run(new Dictionary<string, string>(), "deploy", config, "--dry-run", "--cdk-out", temp.File("cdk.out"),
             "-i", "ServiceBundleBucket=bucket", "-i", "ServiceBundleKey=key", "-i", $"ServiceBundleSha256={new string('a', 64)}", "-p", "relay=relay-admin");
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -295,7 +295,7 @@ public sealed class DeployCommandTests : IDisposable
     public void A_malformed_profile_option_is_a_one_line_usage_error()
     {
         var config = temp.Write("seed.yaml", File.ReadAllText(Repo.Example("seed.yaml")));
-        var result = App.Run("deploy", config, "--dry-run", "-o", temp.File("out"), "-p", "provider");
+        var result = App.Run("deploy", config, "--dry-run", "--cdk-out", temp.File("out"), "-p", "provider");
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
         Assert.Contains(result.Lines, l => l.StartsWith("error: --profile 'provider' is not KEY=NAME", StringComparison.Ordinal));

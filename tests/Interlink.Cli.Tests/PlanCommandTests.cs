@@ -85,7 +85,7 @@ public sealed class PlanCommandTests : IClassFixture<PlanCommandTests.SeedAssemb
     public void Markdown_goes_to_the_out_file_with_a_mermaid_diagram()
     {
         using var temp = new TempDirectory();
-        var result = App.Run("plan", "--assembly", seed.Directory, "--format", "markdown", "--out", temp.File("plan.md"));
+        var result = App.Run("plan", "--assembly", seed.Directory, "--format", "markdown", "-o", temp.File("plan.md"));
 
         Assert.Equal(0, result.ExitCode);
         var markdown = File.ReadAllText(temp.File("plan.md"));
@@ -112,7 +112,7 @@ public sealed class PlanCommandTests : IClassFixture<PlanCommandTests.SeedAssemb
         public SeedAssembly()
         {
             Directory = temp.File("cdk.out");
-            Synth = CliProcess.Run(new Dictionary<string, string>(), "plan", Repo.Example("seed.yaml"), "-o", Directory);
+            Synth = CliProcess.Run(new Dictionary<string, string>(), "plan", Repo.Example("seed.yaml"), "--cdk-out", Directory);
         }
 
         public string Directory { get; }

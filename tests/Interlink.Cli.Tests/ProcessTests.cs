@@ -37,7 +37,7 @@ public sealed partial class ProcessTests : IDisposable
         Assert.DoesNotContain('\x1b', result.StandardOutput + result.StandardError);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith($"{path}:20:5: error IL032 consumers[1].region: ", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:20:13: error IL032 consumers[1].region: ", lines[1], StringComparison.Ordinal);
         Assert.Contains("; fix: ", lines[1], StringComparison.Ordinal);
     }
 

@@ -55,8 +55,8 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.True(result.ExitCode == ExitCodes.InvalidInput, result.ToString());
         var findings = result.Lines.Where(l => l.Contains(" error IL", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, findings.Count);
-        Assert.StartsWith($"{path}:9:10: error IL010 provider.vpc.cidr: '10.20.0.0/33'", findings[0], StringComparison.Ordinal);
-        Assert.StartsWith($"{path}:20:5: error IL032 consumers[1].region: consumer 'tokyo'", findings[1], StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:9:16: error IL010 provider.vpc.cidr: '10.20.0.0/33'", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:20:13: error IL032 consumers[1].region: consumer 'tokyo'", findings[1], StringComparison.Ordinal);
         Assert.All(findings, l => Assert.Matches(@"^.+:\d+:\d+: error IL\d{3} \S+: .+; fix: .+$", l));
         Assert.Equal($"{path}: invalid (2 errors, 0 warnings, 0 notes)", result.Lines[^1]);
     }
@@ -118,13 +118,13 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal("error", cidr.GetProperty("severity").GetString());
         Assert.Equal("provider.vpc.cidr", cidr.GetProperty("path").GetString());
         Assert.Equal(9, cidr.GetProperty("line").GetInt32());
-        Assert.Equal(10, cidr.GetProperty("column").GetInt32());
+        Assert.Equal(16, cidr.GetProperty("column").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(cidr.GetProperty("message").GetString()));
         Assert.False(string.IsNullOrWhiteSpace(cidr.GetProperty("fix").GetString()));
         var relay = Assert.Single(diagnostics, d => d.GetProperty("code").GetString() == "IL032");
         Assert.Equal("consumers[1].region", relay.GetProperty("path").GetString());
         Assert.Equal(20, relay.GetProperty("line").GetInt32());
-        Assert.Equal(5, relay.GetProperty("column").GetInt32());
+        Assert.Equal(13, relay.GetProperty("column").GetInt32());
     }
 
     [Fact]

@@ -108,6 +108,16 @@ public class SchemaTests
 
     private static readonly Lazy<JsonNode> SchemaDocument = new(() => JsonNode.Parse(File.ReadAllText(RepoFiles.SchemaPath))!);
 
+    [Fact]
+    public void Descriptions_speak_to_users_and_name_no_source_file()
+    {
+        // Editors show these texts on hover: a path into this repository means nothing to someone editing a config.
+        var descriptions = SchemaDocument.Value.ToJsonString().Split("\"description\":").Skip(1).ToList();
+
+        Assert.NotEmpty(descriptions);
+        Assert.All(descriptions, d => Assert.DoesNotMatch(@"^\s*""[^""]*(src/|tests/|\.cs\b|Interlink\.(Core|Cdk|Cli|Analysis))", d));
+    }
+
     private static EvaluationResults Evaluate(string yaml)
     {
         var json = YamlJson.Convert(yaml);

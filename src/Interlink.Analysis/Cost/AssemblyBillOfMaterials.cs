@@ -91,7 +91,7 @@ public static class AssemblyBillOfMaterials
         {
             foreach (var group in endpointRegions.Where(e => e.ServiceRegion is not null && e.ServiceRegion != e.Region).GroupBy(e => (e.Region, e.ServiceRegion!)))
                 paths.Add(new InterRegionPath(group.Key.Region, group.Key.Item2, (decimal)group.Count() / endpoints));
-            assumptions.Add($"native cross-Region PrivateLink: the provider pays about ${PriceCatalog.NativeRemoteRegionHour}/h per remote Region served (an estimate)");
+            assumptions.Add("native cross-Region PrivateLink: no premium — AWS bills the standard endpoint hours and data processing plus cross-Region data transfer (aws.amazon.com/privatelink/pricing)");
         }
 
         assumptions.Add("NAT gateways carry no service traffic (only host updates and Systems Manager), so NAT GB is priced at 0");

@@ -18,12 +18,17 @@ public sealed class CompareSettings : CommandSettings
     /// <summary>Output format.</summary>
     [CommandOption("-f|--format <FORMAT>")]
     [Description("text, json or markdown.")]
-    [DefaultValue(PlanFormat.Text)]
+    [DefaultValue("text")]
     public PlanFormat Format { get; init; } = PlanFormat.Text;
+
+    /// <summary>Where to write the report.</summary>
+    [CommandOption("-o|--output <FILE>")]
+    [Description(OutputOptions.ReportDescription)]
+    public string? Report { get; init; }
 
     /// <summary>Traffic the recommendation weighs.</summary>
     [CommandOption("-t|--traffic <GB>")]
-    [Description("Expected service traffic in GB per month (default 100).")]
+    [Description("Expected service traffic in GB per month.")]
     [DefaultValue(100.0)]
     public double Traffic { get; init; } = 100;
 }
@@ -40,6 +45,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
     {
         if (settings.Traffic is < 0 or > 1e9 || double.IsNaN(settings.Traffic))
             throw new UsageException("--traffic is GB per month, e.g. --traffic 500");
+        OutputOptions.CheckReportPath(settings.Report);
         var report = ConfigValidator.ValidateFile(settings.File);
         if (!report.IsValid)
         {
@@ -58,7 +64,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
                 PlanFormat.Markdown => ComparisonRendering.Markdown(comparison),
                 _ => ComparisonRendering.Text(comparison),
             };
-            console.Profile.Out.Writer.Write(TerminalText.Escape(rendered));
+            OutputOptions.WriteReport(console, settings.Report, TerminalText.Escape(rendered), "comparison");
             return ExitCodes.Ok;
         }
         finally

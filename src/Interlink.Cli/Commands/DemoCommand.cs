@@ -10,14 +10,26 @@ public sealed class DemoSettings : CommandSettings
 {
     /// <summary>The config file.</summary>
     [CommandArgument(0, "[FILE]")]
-    [Description("Config file (default: examples/seed.yaml).")]
-    public string File { get; init; } = "examples/seed.yaml";
+    [Description("Config file (default: the bundled example, the corrected article topology of examples/seed.yaml).")]
+    public string? File { get; init; }
 
     /// <summary>Where synthesis writes.</summary>
-    [CommandOption("-o|--output <DIR>")]
-    [Description("Where synthesis writes the assembly (default: cdk.out).")]
-    [DefaultValue("cdk.out")]
-    public string Output { get; init; } = "cdk.out";
+    [CommandOption("--cdk-out <DIR>")]
+    [Description(OutputOptions.CdkOutDescription)]
+    [DefaultValue(OutputOptions.DefaultCdkOut)]
+    public string Output { get; init; } = OutputOptions.DefaultCdkOut;
+
+    /// <summary>The old spelling of <c>--cdk-out</c> (before <c>-o</c> meant the report file in every command).</summary>
+    [CommandOption("-o|--output <DIR>", IsHidden = true)]
+    public string? DeprecatedOutput
+    {
+        get => null;
+        init
+        {
+            OutputOptions.Deprecated("-o|--output DIR here", "--cdk-out DIR");
+            Output = value ?? OutputOptions.DefaultCdkOut;
+        }
+    }
 }
 
 /// <summary>
@@ -29,8 +41,9 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
+        var file = settings.File ?? WriteBundledExample(console);
         var planCommand = new PlanCommand(console);
-        var plan = planCommand.Execute(context, new PlanSettings { File = settings.File, Output = settings.Output }, cancellationToken);
+        var plan = planCommand.Execute(context, new PlanSettings { File = file, Output = settings.Output }, cancellationToken);
         if (plan == ExitCodes.InvalidInput)
             return plan;
         if (Lab.LabRuntime.Unavailable() is { } reason)
@@ -59,5 +72,18 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
                 console.MarkupLineInterpolated($"lab down in {down.Elapsed.TotalSeconds:0.0} s{(down.Leftovers.Count == 0 ? ", nothing left behind" : $"; LEFT OVER: {string.Join(", ", down.Leftovers)}")}");
             }
         });
+    }
+
+    /// <summary>
+    /// The installed tool runs from any directory, where examples/seed.yaml does not exist: the seed is embedded in
+    /// the tool and written to a fresh temporary directory, named so the user can read and edit it.
+    /// </summary>
+    internal static string WriteBundledExample(IAnsiConsole console)
+    {
+        var directory = Directory.CreateTempSubdirectory("interlink-demo-").FullName;
+        var path = Path.Combine(directory, "seed.yaml");
+        File.WriteAllText(path, Resources.Seed);
+        console.MarkupLineInterpolated($"no FILE given: planning the bundled example, written to [bold]{path}[/]");
+        return path;
     }
 }

@@ -40,10 +40,22 @@ public class DeploySettings : CommandSettings
     public bool DryRun { get; init; }
 
     /// <summary>Assembly directory.</summary>
-    [CommandOption("-o|--output <DIR>")]
-    [Description("Cloud assembly directory written before deploying (default: cdk.out).")]
-    [DefaultValue("cdk.out")]
-    public string Output { get; init; } = "cdk.out";
+    [CommandOption("--cdk-out <DIR>")]
+    [Description(OutputOptions.CdkOutDescription)]
+    [DefaultValue(OutputOptions.DefaultCdkOut)]
+    public string Output { get; init; } = OutputOptions.DefaultCdkOut;
+
+    /// <summary>The old spelling of <c>--cdk-out</c> (before <c>-o</c> meant the report file in every command).</summary>
+    [CommandOption("-o|--output <DIR>", IsHidden = true)]
+    public string? DeprecatedOutput
+    {
+        get => null;
+        init
+        {
+            OutputOptions.Deprecated("-o|--output DIR here", "--cdk-out DIR");
+            Output = value ?? OutputOptions.DefaultCdkOut;
+        }
+    }
 }
 
 /// <summary>Options of <c>deploy</c> only.</summary>

@@ -31,14 +31,19 @@ public sealed class DiffSettings : CommandSettings
     /// <summary>Output format.</summary>
     [CommandOption("-f|--format <FORMAT>")]
     [Description("text, json or markdown.")]
-    [DefaultValue(PlanFormat.Text)]
+    [DefaultValue("text")]
     public PlanFormat Format { get; init; } = PlanFormat.Text;
 
     /// <summary>Assembly directory written when synthesizing.</summary>
-    [CommandOption("-o|--output <DIR>")]
-    [Description("Where synthesis writes the assembly (default: cdk.out).")]
-    [DefaultValue("cdk.out")]
-    public string Output { get; init; } = "cdk.out";
+    [CommandOption("--cdk-out <DIR>")]
+    [Description(OutputOptions.CdkOutDescription)]
+    [DefaultValue(OutputOptions.DefaultCdkOut)]
+    public string Output { get; init; } = OutputOptions.DefaultCdkOut;
+
+    /// <summary>Where to write the report.</summary>
+    [CommandOption("-o|--output <FILE>")]
+    [Description(OutputOptions.ReportDescription)]
+    public string? Report { get; init; }
 }
 
 /// <summary>
@@ -51,6 +56,7 @@ public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, DiffSettings settings, CancellationToken cancellationToken)
     {
+        OutputOptions.CheckReportPath(settings.Report);
         string newDirectory;
         string? configFile = settings.File ?? (settings.Assembly is null || System.IO.File.Exists(DefaultFile.Name) ? DefaultFile.Name : null);
         Topology? topology = null;
@@ -89,8 +95,7 @@ public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
             PlanFormat.Markdown => DiffRendering.Markdown(diff, against),
             _ => DiffRendering.Text(diff, against),
         };
-        // Assemblies are compared as found on disk: their text is never terminal controls.
-        console.Profile.Out.Writer.Write(TerminalText.Escape(rendered));
+        OutputOptions.WriteReport(console, settings.Report, TerminalText.Escape(rendered), "diff");
         return ExitCode(diff);
     }
 

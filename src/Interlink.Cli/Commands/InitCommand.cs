@@ -16,7 +16,7 @@ public sealed class InitSettings : CommandSettings
     /// <summary>Design to start from.</summary>
     [CommandOption("-m|--mode <MODE>")]
     [Description("Design to start from: relay or native.")]
-    [DefaultValue(DeployMode.Relay)]
+    [DefaultValue("relay")]
     public DeployMode Mode { get; init; } = DeployMode.Relay;
 
     /// <summary>Overwrite an existing file.</summary>

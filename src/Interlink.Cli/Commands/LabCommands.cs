@@ -24,10 +24,22 @@ public sealed class LabUpSettings : CommandSettings
     public string? Assembly { get; init; }
 
     /// <summary>Where synthesis writes.</summary>
-    [CommandOption("-o|--output <DIR>")]
-    [Description("Where synthesis writes the assembly (default: cdk.out).")]
-    [DefaultValue("cdk.out")]
-    public string Output { get; init; } = "cdk.out";
+    [CommandOption("--cdk-out <DIR>")]
+    [Description(OutputOptions.CdkOutDescription)]
+    [DefaultValue(OutputOptions.DefaultCdkOut)]
+    public string Output { get; init; } = OutputOptions.DefaultCdkOut;
+
+    /// <summary>The old spelling of <c>--cdk-out</c> (before <c>-o</c> meant the report file in every command).</summary>
+    [CommandOption("-o|--output <DIR>", IsHidden = true)]
+    public string? DeprecatedOutput
+    {
+        get => null;
+        init
+        {
+            OutputOptions.Deprecated("-o|--output DIR here", "--cdk-out DIR");
+            Output = value ?? OutputOptions.DefaultCdkOut;
+        }
+    }
 }
 
 /// <summary>Options of <c>interlink lab test</c>.</summary>
@@ -35,13 +47,13 @@ public sealed class LabTestSettings : CommandSettings
 {
     /// <summary>Requests per client.</summary>
     [CommandOption("-n|--requests <N>")]
-    [Description("Requests each consumer client sends (default 200).")]
+    [Description("Requests each consumer client sends.")]
     [DefaultValue(200)]
     public int Requests { get; init; } = 200;
 
     /// <summary>Concurrency per client.</summary>
     [CommandOption("-c|--concurrency <C>")]
-    [Description("Requests in flight at once (default 8).")]
+    [Description("Requests in flight at once.")]
     [DefaultValue(8)]
     public int Concurrency { get; init; } = 8;
 }

@@ -30,25 +30,37 @@ public sealed class PlanSettings : CommandSettings
     /// <summary>Output format.</summary>
     [CommandOption("-f|--format <FORMAT>")]
     [Description("text, json or markdown.")]
-    [DefaultValue(PlanFormat.Text)]
+    [DefaultValue("text")]
     public PlanFormat Format { get; init; } = PlanFormat.Text;
 
     /// <summary>Where to write the report.</summary>
-    [CommandOption("--out <FILE>")]
+    [CommandOption("-o|--output <FILE>")]
     [Description("Write the report to FILE (and the diagram to FILE.svg when Graphviz 'dot' is installed).")]
     public string? Out { get; init; }
 
+    /// <summary>The old spelling of <c>-o</c> (before options meant the same in every command).</summary>
+    [CommandOption("--out <FILE>", IsHidden = true)]
+    public string? DeprecatedOut
+    {
+        get => null;
+        init
+        {
+            OutputOptions.Deprecated("--out", "-o|--output FILE");
+            Out = value;
+        }
+    }
+
     /// <summary>Traffic for the cost estimate.</summary>
     [CommandOption("-t|--traffic <GB>")]
-    [Description("Service traffic in GB per month for the cost estimate (default 100).")]
+    [Description("Service traffic in GB per month for the cost estimate.")]
     [DefaultValue(100.0)]
     public double Traffic { get; init; } = (double)CostEstimator.DefaultTrafficGbPerMonth;
 
     /// <summary>Assembly directory written when synthesizing.</summary>
-    [CommandOption("-o|--output <DIR>")]
-    [Description("Where synthesis writes the assembly (default: cdk.out).")]
-    [DefaultValue("cdk.out")]
-    public string Output { get; init; } = "cdk.out";
+    [CommandOption("--cdk-out <DIR>")]
+    [Description(OutputOptions.CdkOutDescription)]
+    [DefaultValue(OutputOptions.DefaultCdkOut)]
+    public string Output { get; init; } = OutputOptions.DefaultCdkOut;
 
     /// <summary>An assembly to show the changes against.</summary>
     [CommandOption("--against <DIR>")]
@@ -86,6 +98,7 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
         if (settings.Traffic is < 0 or > 1e9 || double.IsNaN(settings.Traffic))
             throw new UsageException($"--traffic {settings.Traffic.ToString(CultureInfo.InvariantCulture)} is not a monthly volume; give GB per month, e.g. --traffic 500");
 
+        OutputOptions.CheckReportPath(settings.Out);
         var configFile = settings.File ?? (settings.Assembly is null || System.IO.File.Exists(DefaultFile.Name) ? DefaultFile.Name : null);
         ValidationReport? report = null;
         if (configFile is not null)

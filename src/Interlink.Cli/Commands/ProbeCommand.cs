@@ -21,13 +21,13 @@ public sealed class ProbeSettings : CommandSettings
 
     /// <summary>Requests per client.</summary>
     [CommandOption("-n|--requests <N>")]
-    [Description("Requests each client host sends (default 200).")]
+    [Description("Requests each client host sends.")]
     [DefaultValue(200)]
     public int Requests { get; init; } = 200;
 
     /// <summary>Concurrency per client.</summary>
     [CommandOption("-c|--concurrency <C>")]
-    [Description("Requests in flight at once on each client (default 8).")]
+    [Description("Requests in flight at once on each client.")]
     [DefaultValue(8)]
     public int Concurrency { get; init; } = 8;
 

@@ -20,34 +20,54 @@ public sealed class RulesCommand(IAnsiConsole console) : Command<EmptyCommandSet
     /// <inheritdoc />
     public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellationToken)
     {
-        var validation = new Table().Title("validation (interlink validate)").AddColumns("Code", "Severity", "Checks");
-        foreach (var (code, severity, title) in RuleCatalog.All)
-            validation.AddRow(code, severity, Markup.Escape(title));
-        console.Write(validation);
+        List<Section> sections =
+        [
+            new("validation (interlink validate)", ["Code", "Severity", "Checks"],
+                RuleCatalog.All.Select(r => new[] { r.Code, r.Severity, r.Title }).ToList()),
+            new("security rules (interlink plan; suppress with a reason under 'suppressions')", ["ID", "Severity", "Rule", "Why", "Fix"],
+                SecurityRules.All.Select(r => new[] { r.Id, r.Severity.ToString().ToLowerInvariant(), r.Title, r.Rationale, r.Fix }).ToList()),
+            new("deployability codes (interlink plan: deploy-time handshakes and Lambda runtimes)", ["Code", "Severity", "Finding", "Why", "Fix"],
+                DeployabilityRules.All.Select(r => new[] { r.Id, r.Severity.ToString().ToLowerInvariant(), r.Title, r.Rationale, r.Fix }).ToList()),
+            new("reachability explanation codes (interlink plan)", ["Code", "Meaning"],
+                ExplanationCodes.All.Select(x => new[] { x.Key, x.Value }).ToList()),
+            new("update consequences (interlink diff)", ["Code", "Meaning", "What it means"],
+                UpdateConsequences.Codes.Select(x => new[] { x.Code, x.Kind.ToString(), x.Title }).ToList()),
+            new($"CloudFormation per-template quotas (interlink plan; AWS quotas read {AwsQuotas.Date:yyyy-MM-dd})", ["Code", "Severity", "Quota", "Limit"],
+                StackQuotaCheck.Codes.Select(x => new[] { x.Code, "error", x.Quota.Name, x.Quota.Default.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) }).ToList()),
+        ];
 
-        var security = new Table().Title("security rules (interlink plan; suppress with a reason under 'suppressions')").AddColumns("ID", "Severity", "Rule", "Why", "Fix");
-        foreach (var rule in SecurityRules.All)
-            security.AddRow(rule.Id, rule.Severity.ToString().ToLowerInvariant(), Markup.Escape(rule.Title), Markup.Escape(rule.Rationale), Markup.Escape(rule.Fix));
-        console.Write(security);
-
-        var deployability = new Table().Title("deployability codes (interlink plan: deploy-time handshakes and Lambda runtimes)").AddColumns("Code", "Severity", "Finding", "Why", "Fix");
-        foreach (var rule in DeployabilityRules.All)
-            deployability.AddRow(rule.Id, rule.Severity.ToString().ToLowerInvariant(), Markup.Escape(rule.Title), Markup.Escape(rule.Rationale), Markup.Escape(rule.Fix));
-        console.Write(deployability);
-
-        var reachability = new Table().Title("reachability explanation codes (interlink plan)").AddColumns("Code", "Meaning");
-        foreach (var (code, meaning) in ExplanationCodes.All)
-            reachability.AddRow(code, Markup.Escape(meaning));
-        console.Write(reachability);
-
-        var update = new Table().Title("update consequences (interlink diff)").AddColumns("Code", "Meaning", "What it means");
-        foreach (var (code, kind, title) in UpdateConsequences.Codes)
-            update.AddRow(code, kind.ToString(), Markup.Escape(title));
-        console.Write(update);
-        var quotas = new Table().Title($"CloudFormation per-template quotas (interlink plan; AWS quotas read {AwsQuotas.Date:yyyy-MM-dd})").AddColumns("Code", "Severity", "Quota", "Limit");
-        foreach (var (code, quota) in StackQuotaCheck.Codes)
-            quotas.AddRow(code, "error", Markup.Escape(quota.Name), quota.Default.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture));
-        console.Write(quotas);
+        // Tables with a Why and a Fix column are ~380 columns wide: on a terminal they wrap to its width, but piped
+        // into a pager, grep or a file they are unreadable, so redirected output is a list, one code per line.
+        if (InterlinkApp.IsRedirected(console))
+            sections.ForEach(WriteList);
+        else
+            sections.ForEach(WriteTable);
         return ExitCodes.Ok;
     }
+
+    private void WriteTable(Section section)
+    {
+        var table = new Table().Title(section.Title).AddColumns(section.Columns);
+        foreach (var row in section.Rows)
+            table.AddRow(row.Select(Markup.Escape).ToArray());
+        console.Write(table);
+    }
+
+    /// <summary>Code, severity and title on one line; longer columns (why, fix, limit) indented below it.</summary>
+    private void WriteList(Section section)
+    {
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine(section.Title);
+        var onTheLine = Math.Min(3, section.Columns.Length);
+        foreach (var row in section.Rows)
+        {
+            writer.WriteLine("  " + string.Join("  ", row.Take(onTheLine)));
+            for (var i = onTheLine; i < row.Length; i++)
+                writer.WriteLine($"      {section.Columns[i].ToLowerInvariant()}: {row[i]}");
+        }
+
+        writer.WriteLine();
+    }
+
+    private sealed record Section(string Title, string[] Columns, List<string[]> Rows);
 }

@@ -17,10 +17,10 @@ public sealed class SynthSettings : CommandSettings
     public string File { get; init; } = DefaultFile.Name;
 
     /// <summary>Assembly directory.</summary>
-    [CommandOption("-o|--output <DIR>")]
-    [Description("Cloud assembly directory (default: cdk.out).")]
-    [DefaultValue("cdk.out")]
-    public string Output { get; init; } = "cdk.out";
+    [CommandOption("-o|--output|--cdk-out <DIR>")]
+    [Description("Cloud assembly directory: synth's result, so -o like every command's; --cdk-out as in the commands that synthesize first.")]
+    [DefaultValue(OutputOptions.DefaultCdkOut)]
+    public string Output { get; init; } = OutputOptions.DefaultCdkOut;
 }
 
 /// <summary><c>interlink synth</c>: validate, then write the cloud assembly and print its stacks.</summary>

@@ -17,7 +17,7 @@ public sealed class ValidateSettings : CommandSettings
     /// <summary>Output format.</summary>
     [CommandOption("-f|--format <FORMAT>")]
     [Description("Output format: text or json.")]
-    [DefaultValue(OutputFormat.Text)]
+    [DefaultValue("text")]
     public OutputFormat Format { get; init; } = OutputFormat.Text;
 }
 

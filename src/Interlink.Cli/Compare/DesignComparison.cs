@@ -205,7 +205,9 @@ public static class Comparer
         reasons.Add($"at {traffic:#,0.##} GB/month: relay {CostText.Money(relayCost)}, native {CostText.Money(nativeCost)} per month (estimate)");
         reasons.Add(cost?.BreakEvenGbPerMonth is { } breakEven
             ? $"break-even at {breakEven:#,0.#} GB/month"
-            : "no break-even: the per-GB rates are the same, so the cheaper design stays cheaper at every volume");
+            : cost?.SameCostEverywhere == true
+                ? "no break-even: both designs cost the same at every volume (AWS bills native cross-Region access as the same endpoint and transfer lines as relay)"
+                : "no break-even: the per-GB rates are the same, so the cheaper design stays cheaper at every volume");
         reasons.Add($"native deploys in {native.Phases.Count} phases with no relay VPCs, peerings or CIDR coordination; relay needs {relay.Phases.Count} phases");
         var relayMuchCheaper = relayCost < nativeCost * 0.8m;
         if (relayMuchCheaper)
@@ -214,9 +216,11 @@ public static class Comparer
             return (DeployMode.Relay, reasons);
         }
 
-        reasons.Add(nativeCost <= relayCost
-            ? "native is also the cheaper design at this traffic"
-            : "relay's saving is under 20 %, less than native's simpler operation is worth");
+        reasons.Add(nativeCost == relayCost
+            ? "both designs cost the same at this traffic, so native's simpler operation decides"
+            : nativeCost < relayCost
+                ? "native is also the cheaper design at this traffic"
+                : "relay's saving is under 20 %, less than native's simpler operation is worth");
         return (DeployMode.Native, reasons);
     }
 }

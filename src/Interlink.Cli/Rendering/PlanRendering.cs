@@ -35,7 +35,7 @@ internal static class PlanRendering
 
         text.WriteLine();
         text.WriteLine(svgPath is null
-            ? "diagram: 'interlink plan --format markdown' includes it as Mermaid; with Graphviz installed, '--out FILE' also writes FILE.svg"
+            ? "diagram: 'interlink plan --format markdown' includes it as Mermaid; with Graphviz installed, '-o FILE' also writes FILE.svg"
             : $"diagram: {svgPath}");
         return text.ToString();
     }
@@ -91,7 +91,7 @@ internal static class PlanRendering
             {
                 relay = new { fixedUsd = c.RelayLinear.Fixed, perGbUsd = c.RelayLinear.PerGb },
                 native = new { fixedUsd = c.NativeLinear.Fixed, perGbUsd = c.NativeLinear.PerGb },
-                rows = c.Rows.Select(r => new { trafficGbPerMonth = r.TrafficGbPerMonth, relayUsd = r.Relay, nativeUsd = r.Native, cheaper = r.Cheaper.ToString().ToLowerInvariant() }),
+                rows = c.Rows.Select(r => new { trafficGbPerMonth = r.TrafficGbPerMonth, relayUsd = r.Relay, nativeUsd = r.Native, cheaper = r.SameCost ? "same" : r.Cheaper.ToString().ToLowerInvariant() }),
                 breakEvenGbPerMonth = c.BreakEvenGbPerMonth,
             }
             : null;

@@ -131,7 +131,7 @@ public static class ConfigLoader
             // YamlDotNet places a tab used as indentation at 1:1; point at the first line indented with a tab.
             if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndent(text) is { } tab)
                 (line, column) = tab;
-            var (code, message, fix) = Explain(e);
+            var (code, message, fix) = Explain(e, KeyAt(text, line, column));
             diagnostics.SourceMap.Record("", line, column);
             diagnostics.Report(code, Severity.Error, "", $"{message} at line {line}, column {column}", fix);
             return null;
@@ -174,6 +174,26 @@ public static class ConfigLoader
         diagnostics.Report(LoadCodes.YamlSyntax, Severity.Error, "", $"not valid YAML near line {line}, column {column}{detail}", fix);
     }
 
+    /// <summary>The mapping key written at 1-based <paramref name="line"/> and <paramref name="column"/>, unquoted; null when none is there.</summary>
+    internal static string? KeyAt(string text, int line, int column)
+    {
+        var lines = text.Split('\n');
+        if (line < 1 || line > lines.Length || column < 1 || column > lines[line - 1].Length)
+            return null;
+        var rest = lines[line - 1][(column - 1)..].TrimEnd('\r');
+        if (rest.Length > 0 && rest[0] is '"' or '\'')
+        {
+            var close = rest.IndexOf(rest[0], 1);
+            return close > 0 ? rest[1..close] : null;
+        }
+
+        var end = 0;
+        while (end < rest.Length && !(rest[end] == ':' && (end + 1 == rest.Length || rest[end + 1] is ' ' or '\t')) && rest[end] is not (',' or '}'))
+            end++;
+        var key = rest[..end].Trim();
+        return key.Length is > 0 and <= 100 ? key : null;
+    }
+
     private static (int Line, int Column)? FirstTabIndent(string text)
     {
         var lines = text.Split('\n');
@@ -188,12 +208,15 @@ public static class ConfigLoader
         return null;
     }
 
-    private static (string Code, string Message, string Fix) Explain(YamlException e)
+    private static (string Code, string Message, string Fix) Explain(YamlException e, string? keyAtError)
     {
-        // YamlDotNet reports a repeated key as an ArgumentException wrapped in a YamlException.
+        // YamlDotNet reports a repeated key as an ArgumentException wrapped in a YamlException, positioned at the
+        // second occurrence of the key: name it from the text there, so the user need not count columns.
         var text = e.InnerException?.Message ?? e.Message;
         if (text.Contains("same key", StringComparison.OrdinalIgnoreCase) || text.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
-            return (LoadCodes.DuplicateKey, "a key appears twice in the same mapping", "keep one of the two entries");
+            return keyAtError is { Length: > 0 } key
+                ? (LoadCodes.DuplicateKey, $"the key '{key}' appears twice in the same mapping", $"keep one of the two '{key}' entries")
+                : (LoadCodes.DuplicateKey, "a key appears twice in the same mapping", "keep one of the two entries");
         var reason = e.Message;
         var paren = reason.IndexOf("): ", StringComparison.Ordinal);
         if (paren >= 0)

@@ -167,7 +167,7 @@ internal sealed class MappingReader
         {
             var name = (k as YamlScalarNode)?.Value ?? "";
             var path = YamlPath.Key(YamlPath.Key(Path, key), name);
-            Record(k, path, _diagnostics);
+            Record(IsNull(v) ? k : v, path, _diagnostics);
             if (v is YamlScalarNode { Value: { } value })
                 map[name] = value;
             else
@@ -208,11 +208,13 @@ internal sealed class MappingReader
 
     private void ReportUnknownKeys(IReadOnlyCollection<string> knownKeys)
     {
-        foreach (var key in _node.Children.Keys)
+        foreach (var (key, value) in _node.Children)
         {
             var name = (key as YamlScalarNode)?.Value ?? key.ToString();
             var path = YamlPath.Key(Path, name);
-            Record(key, path, _diagnostics);
+            // The first record of a path wins: an unknown key is reported at the key, anything said about a known
+            // key's value (wrong type, bad CIDR, unknown Region…) at the value, unless there is none to point at.
+            Record(knownKeys.Contains(name) && !IsNull(value) ? value : key, path, _diagnostics);
             if (knownKeys.Contains(name))
                 continue;
             var allowed = knownKeys.Count == 0 ? "nothing" : string.Join(", ", knownKeys);

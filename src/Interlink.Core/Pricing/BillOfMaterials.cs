@@ -26,7 +26,7 @@ public sealed record InterRegionPath(string From, string To, decimal Share);
 /// <param name="NatGateways">NAT gateways Interlink creates.</param>
 /// <param name="Hosts">Hosts Interlink creates, by instance type.</param>
 /// <param name="InterRegionPaths">Region pairs service traffic crosses, with their shares of the traffic.</param>
-/// <param name="NativeRemoteRegions">Native mode: Regions other than the provider's that the endpoint service serves.</param>
+/// <param name="NativeRemoteRegions">Native mode: Regions other than the provider's that the endpoint service serves (counted for the comparison; AWS charges nothing per Region).</param>
 /// <param name="Peerings">VPC peering connections (no hourly charge; listed for the comparison).</param>
 /// <param name="Assumptions">What was assumed to get here, one sentence each.</param>
 public sealed record BillOfMaterials(
@@ -116,7 +116,7 @@ public sealed record BillOfMaterials(
             remoteRegions = remote.Count;
             foreach (var region in remote)
                 paths.Add(new InterRegionPath(region, providerRegion, (decimal)topology.ConsumersIn(region).Count() / consumerCount));
-            assumptions.Add($"native cross-Region PrivateLink: the provider pays about ${PriceCatalog.NativeRemoteRegionHour}/h per remote Region served (an estimate)");
+            assumptions.Add("native cross-Region PrivateLink: no premium — AWS bills the standard endpoint hours and data processing plus cross-Region data transfer (aws.amazon.com/privatelink/pricing)");
         }
 
         assumptions.Add("NAT gateways carry no service traffic (only host updates and Systems Manager), so NAT GB is priced at 0");

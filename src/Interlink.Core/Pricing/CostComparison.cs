@@ -11,6 +11,9 @@ public sealed record CostComparisonRow(decimal TrafficGbPerMonth, decimal Relay,
 {
     /// <summary>The cheaper design at this level (relay when equal).</summary>
     public DeployMode Cheaper => Native < Relay ? DeployMode.Native : DeployMode.Relay;
+
+    /// <summary>Both designs cost the same at this level (reports say "same" rather than name one).</summary>
+    public bool SameCost => Native == Relay;
 }
 
 /// <summary>The same topology priced in both designs at several traffic levels, with the break-even traffic.</summary>
@@ -71,4 +74,7 @@ public sealed record CostComparison(
 
     /// <summary>The cheaper design at low traffic (at zero traffic; relay when equal).</summary>
     public DeployMode CheaperAtLowTraffic => NativeLinear.Fixed < RelayLinear.Fixed ? DeployMode.Native : DeployMode.Relay;
+
+    /// <summary>Both designs cost the same at every traffic level (same fixed part, same price per GB).</summary>
+    public bool SameCostEverywhere => NativeLinear == RelayLinear;
 }

@@ -70,8 +70,8 @@ public static class CostEstimator
         foreach (var path in bom.InterRegionPaths)
             lines.Add(new CostLine($"Inter-Region transfer {path.From} <-> {path.To} ({path.Share:P0} of traffic)", t * path.Share, "GB", PriceCatalog.InterRegionGb, true));
 
-        if (bom.NativeRemoteRegions > 0)
-            lines.Add(new CostLine($"Cross-Region PrivateLink, provider side ({bom.NativeRemoteRegions} remote Region(s), estimate)", bom.NativeRemoteRegions * h, "Region-hour", PriceCatalog.NativeRemoteRegionHour, false));
+        // Native cross-Region PrivateLink adds no line of its own: AWS bills it as the endpoint lines above plus the
+        // inter-Region transfer lines (PriceCatalog's note on the PrivateLink pricing page).
 
         if (bom.NatGateways > 0)
         {

@@ -41,10 +41,12 @@ public static class CostText
         writer.WriteLine($"  native: {Money(comparison.NativeLinear.Fixed)} fixed + ${comparison.NativeLinear.PerGb.ToString("0.0000", Us)}/GB");
         writer.WriteLine($"  {"GB/month",12}  {"relay",12}  {"native",12}  cheaper");
         foreach (var row in comparison.Rows)
-            writer.WriteLine($"  {Number(row.TrafficGbPerMonth),12}  {Money(row.Relay),12}  {Money(row.Native),12}  {Mode(row.Cheaper)}");
+            writer.WriteLine($"  {Number(row.TrafficGbPerMonth),12}  {Money(row.Relay),12}  {Money(row.Native),12}  {(row.SameCost ? "same" : Mode(row.Cheaper))}");
         writer.WriteLine(comparison.BreakEvenGbPerMonth is { } breakEven
             ? $"  break-even: {Number(Math.Round(breakEven, 1))} GB/month ({Mode(comparison.CheaperAtLowTraffic)} is cheaper below it)"
-            : $"  break-even: none — {Mode(comparison.CheaperAtLowTraffic)} costs less or the same at every traffic level");
+            : comparison.SameCostEverywhere
+                ? "  break-even: none — both designs cost the same at every traffic level"
+                : $"  break-even: none — {Mode(comparison.CheaperAtLowTraffic)} costs less or the same at every traffic level");
         writer.WriteLine(PriceCatalog.Disclaimer);
     }
 

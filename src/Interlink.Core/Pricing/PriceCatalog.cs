@@ -7,8 +7,8 @@ namespace Interlink.Core.Pricing;
 /// </summary>
 public static class PriceCatalog
 {
-    /// <summary>When these list prices were taken (from the project's design notes; not re-checked against AWS).</summary>
-    public static readonly DateOnly Date = new(2026, 11, 26);
+    /// <summary>When these list prices were last checked against the AWS pricing pages in <see cref="Sources"/>.</summary>
+    public static readonly DateOnly Date = new(2026, 11, 30);
 
     /// <summary>Where the prices come from, as printed under every estimate.</summary>
     public const string Source = "AWS us-east-1 on-demand list prices, used as an estimate for every Region";
@@ -40,8 +40,10 @@ public static class PriceCatalog
     /// <summary>Inter-Region data transfer (including over VPC peering), per GB.</summary>
     public const decimal InterRegionGb = 0.02m;
 
-    /// <summary>Native cross-Region PrivateLink: the provider's charge per active remote Region per hour (an estimate).</summary>
-    public const decimal NativeRemoteRegionHour = 0.05m;
+    // Native cross-Region PrivateLink has no price of its own. AWS's PrivateLink pricing page bills cross-Region
+    // access as the standard interface endpoint hours and data processing plus cross-Region data transfer, with no
+    // premium (https://aws.amazon.com/privatelink/pricing/). An earlier catalog charged the provider ~$0.05 per remote
+    // Region-hour with no source; it is gone, and the cost comparison no longer rests on it.
 
     /// <summary>EBS gp3 storage, per GB-month.</summary>
     public const decimal Gp3GbMonth = 0.08m;
@@ -55,6 +57,31 @@ public static class PriceCatalog
         ["t4g.large"] = 0.0672m,
     };
 
+    /// <summary>
+    /// Where each price comes from: the AWS page, the date it was checked, and what the page says about it. The
+    /// figures are us-east-1 list prices; AWS renders its price tables in the browser, so where a stored copy of the
+    /// page did not show the figure itself, the note says what was confirmed and how.
+    /// </summary>
+    public static readonly IReadOnlyList<PriceSource> Sources =
+    [
+        new(nameof(NlbHour), NlbHour, "NLB-hour", ElbPage, Date, "Network Load Balancer hour; each partial hour billed as a full hour (the page states the dimension; the figure, drawn in the browser, matches published copies of the page)"),
+        new(nameof(NlcuHour), NlcuHour, "NLCU-hour", ElbPage, Date, "Network Load Balancer capacity unit per hour; the highest of new flows, active flows and processed bytes is billed (figure as for NlbHour)"),
+        new(nameof(GbPerHourPerNlcu), GbPerHourPerNlcu, "GB/h per NLCU", ElbPage, Date, "processed-bytes dimension of one NLCU for TCP"),
+        new(nameof(EndpointAzHour), EndpointAzHour, "AZ-hour", PrivateLinkPage, Date, "each hour an interface endpoint is provisioned in each AZ; also for cross-Region access (no premium)"),
+        new(nameof(EndpointGb), EndpointGb, "GB", PrivateLinkPage, Date, "first 1 PB per month per Region (then $0.006, then $0.004: the tier table as the page prints it); also for cross-Region access"),
+        new(nameof(NatHour), NatHour, "NAT-hour", VpcPage, Date, "NAT gateway hour (the page states the dimension; the figure matches published copies of the page)"),
+        new(nameof(NatGb), NatGb, "GB", VpcPage, Date, "NAT gateway data processed, either direction (figure as for NatHour)"),
+        new(nameof(InterRegionGb), InterRegionGb, "GB", Ec2Page, Date, "data transfer out from us-east-1 to another Region (us-west-2 and most pairs; some Regions cost more); VPC peering and cross-Region PrivateLink traffic pay the same rate (figure matches published copies of the page)"),
+        new(nameof(Gp3GbMonth), Gp3GbMonth, "GB-month", EbsPage, Date, "gp3 storage; the baseline 3,000 IOPS and 125 MB/s are included (the page describes the dimension; the figure, drawn in the browser, was not seen on 2026-11-30 and is kept from the design notes)"),
+        .. InstanceHours.Select(x => new PriceSource($"InstanceHour({x.Key})", x.Value, "instance-hour", Ec2Page, Date, "on-demand Linux (the page draws its price table in the browser: the figure was not seen on 2026-11-30 and is kept from the design notes)")),
+    ];
+
+    private const string PrivateLinkPage = "https://aws.amazon.com/privatelink/pricing/";
+    private const string ElbPage = "https://aws.amazon.com/elasticloadbalancing/pricing/";
+    private const string VpcPage = "https://aws.amazon.com/vpc/pricing/";
+    private const string Ec2Page = "https://aws.amazon.com/ec2/pricing/on-demand/";
+    private const string EbsPage = "https://aws.amazon.com/ebs/pricing/";
+
     /// <summary>Instance types the catalog prices.</summary>
     public static IReadOnlyCollection<string> InstanceTypes => InstanceHours.Keys;
 
@@ -66,3 +93,12 @@ public static class PriceCatalog
     public static string Disclaimer =>
         $"Estimate: {Source} as of {Date:yyyy-MM-dd}; {HoursPerMonth} h per month. Not a quote.";
 }
+
+/// <summary>One price of the catalog with its provenance.</summary>
+/// <param name="Name">The catalog member.</param>
+/// <param name="Usd">The price in USD per <paramref name="Unit"/>.</param>
+/// <param name="Unit">What one unit is.</param>
+/// <param name="Page">The AWS pricing page it comes from.</param>
+/// <param name="Checked">When it was checked against that page.</param>
+/// <param name="Note">What the page says about it.</param>
+public sealed record PriceSource(string Name, decimal Usd, string Unit, string Page, DateOnly Checked, string Note);

@@ -42,23 +42,23 @@ public class ConfigLoaderTests
         """;
 
     [Fact]
-    public void A_rule_error_in_a_nested_list_item_points_at_the_line_and_column_of_its_key()
+    public void A_rule_error_in_a_nested_list_item_points_at_the_line_and_column_of_its_value()
     {
         var report = Validate(TwoConsumers);
         var cidr = Single(report.Diagnostics, "IL010");
         Assert.Equal("consumers[1].vpc.cidr", cidr.Path);
-        Assert.Equal(new SourceLocation(FileName, 17, 7), cidr.Location);
+        Assert.Equal(new SourceLocation(FileName, 17, 13), cidr.Location); // '      cidr: 10.13.0.1/16': the value
         Assert.Contains("10.13.0.0/16", cidr.Fix);
     }
 
     [Fact]
-    public void A_wrong_type_in_a_nested_list_item_points_at_its_key()
+    public void A_wrong_type_in_a_nested_list_item_points_at_its_value()
     {
         var text = Replace(TwoConsumers, "cidr: 10.13.0.1/16", "cidr: [10.13.0.0/16]");
         var wrong = Single(Load(text), LoadCodes.WrongType);
         Assert.Equal("consumers[1].vpc.cidr", wrong.Path);
         Assert.Equal(17, wrong.Location!.Value.Line);
-        Assert.Equal(7, wrong.Location!.Value.Column);
+        Assert.Equal(13, wrong.Location!.Value.Column);
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public class ConfigLoaderTests
         var text = Replace(TwoConsumers, "\n      cidr: 10.13.0.1/16", "");
         var missing = Single(Load(text), LoadCodes.MissingKey);
         Assert.Equal("consumers[1].vpc.cidr", missing.Path);
-        Assert.Equal(15, missing.Location!.Value.Line); // at the 'vpc' key
-        Assert.Equal(5, missing.Location!.Value.Column);
+        Assert.Equal(16, missing.Location!.Value.Line); // at the mapping under 'vpc:', its value
+        Assert.Equal(7, missing.Location!.Value.Column);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class ConfigLoaderTests
         var text = Replace(TwoConsumers, "vpc: { cidr: 10.12.0.0/16,", "vpc: { cidr: 10.12.0.0/99,");
         var cidr = Validate(text).Diagnostics.Single(d => d.Path == "consumers[0].vpc.cidr");
         Assert.Equal("IL010", cidr.Code);
-        Assert.Equal(new SourceLocation(FileName, 12, 12), cidr.Location);
+        Assert.Equal(new SourceLocation(FileName, 12, 18), cidr.Location); // the value after '{ cidr: ' 
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class ConfigLoaderTests
         var wrong = Single(Load(text), LoadCodes.WrongType);
         Assert.Equal("service.port", wrong.Path);
         Assert.Contains("'eighty' is not a whole number", wrong.Message);
-        Assert.Equal(new SourceLocation(FileName, 4, 3), wrong.Location);
+        Assert.Equal(new SourceLocation(FileName, 4, 9), wrong.Location); // '  port: eighty': the value
     }
 
     [Theory]
@@ -281,14 +281,25 @@ public class ConfigLoaderTests
         var duplicate = Single(result, LoadCodes.DuplicateKey);
         Assert.Equal(Severity.Error, duplicate.Severity);
         Assert.Contains("twice", duplicate.Message);
+        Assert.Contains("'mode'", duplicate.Message);
+        Assert.Contains("'mode'", duplicate.Fix);
         Assert.True(duplicate.Location!.Value.Line is >= 1 and <= 3, duplicate.ToOneLine());
+    }
+
+    [Theory]
+    [InlineData("    region: us-east-1", 5, "region")]
+    [InlineData("service: { port: 80, \"port\": 81 }", 22, "port")]
+    [InlineData("service: { port: 80, 'port' : 81 }", 22, "port")]
+    public void The_key_written_twice_is_read_from_where_YAML_reports_it(string line, int column, string key)
+    {
+        Assert.Equal(key, ConfigLoader.KeyAt("name: x\n" + line + "\n", 2, column));
     }
 
     [Fact]
     public void A_key_written_twice_inside_a_flow_mapping_is_IL006()
     {
         var text = Replace(Valid, "service:\n  port: 80", "service: { port: 80, port: 81 }");
-        Single(Load(text), LoadCodes.DuplicateKey);
+        Assert.Contains("the key 'port' appears twice", Single(Load(text), LoadCodes.DuplicateKey).Message);
     }
 
     [Fact]
@@ -461,8 +472,8 @@ public class ConfigLoaderTests
         try
         {
             var wrong = Single(ConfigLoader.LoadFile(path), LoadCodes.WrongType);
-            Assert.Equal(new SourceLocation(path, 4, 3), wrong.Location);
-            Assert.StartsWith($"{path}:4:3: error IL004 service.port:", wrong.ToOneLine());
+            Assert.Equal(new SourceLocation(path, 4, 9), wrong.Location);
+            Assert.StartsWith($"{path}:4:9: error IL004 service.port:", wrong.ToOneLine());
         }
         finally
         {
