@@ -15,15 +15,15 @@ public class OutputSafetyTests
     private static readonly string Seed = Repo.Example("seed.yaml");
 
     [Theory]
-    [InlineData("synth")]
-    [InlineData("plan")]
-    public void A_directory_holding_other_files_is_refused_and_left_alone(string command)
+    [InlineData("synth", "-o")]
+    [InlineData("plan", "--cdk-out")]
+    public void A_directory_holding_other_files_is_refused_and_left_alone(string command, string assemblyOption)
     {
         using var temp = new TempDirectory();
         temp.Write("interlink.yaml", "name: mine\n");
         temp.Write("notes.txt", "keep me\n");
 
-        var result = App.Run(command, Seed, "-o", temp.Path);
+        var result = App.Run(command, Seed, assemblyOption, temp.Path);
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
         Assert.Contains("holds files interlink did not write (e.g. 'interlink.yaml')", result.Output, StringComparison.Ordinal);
