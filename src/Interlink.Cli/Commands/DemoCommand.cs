@@ -6,30 +6,12 @@ using Spectre.Console.Cli;
 namespace Interlink.Cli.Commands;
 
 /// <summary>Options of <c>interlink demo</c>.</summary>
-public sealed class DemoSettings : CommandSettings
+public sealed class DemoSettings : CdkOutSettings
 {
     /// <summary>The config file.</summary>
     [CommandArgument(0, "[FILE]")]
     [Description("Config file (default: the bundled example, the corrected article topology of examples/seed.yaml).")]
     public string? File { get; init; }
-
-    /// <summary>Where synthesis writes.</summary>
-    [CommandOption("--cdk-out <DIR>")]
-    [Description(OutputOptions.CdkOutDescription)]
-    [DefaultValue(OutputOptions.DefaultCdkOut)]
-    public string Output { get; init; } = OutputOptions.DefaultCdkOut;
-
-    /// <summary>The old spelling of <c>--cdk-out</c> (before <c>-o</c> meant the report file in every command).</summary>
-    [CommandOption("-o|--output <DIR>", IsHidden = true)]
-    public string? DeprecatedOutput
-    {
-        get => null;
-        init
-        {
-            OutputOptions.Deprecated("-o|--output DIR here", "--cdk-out DIR");
-            Output = value ?? OutputOptions.DefaultCdkOut;
-        }
-    }
 }
 
 /// <summary>

@@ -17,7 +17,7 @@ using Spectre.Console.Cli;
 namespace Interlink.Cli.Commands;
 
 /// <summary>Options shared by <c>deploy</c> and <c>destroy</c>.</summary>
-public class DeploySettings : CommandSettings
+public class DeploySettings : CdkOutSettings
 {
     /// <summary>The config file.</summary>
     [CommandArgument(0, "[FILE]")]
@@ -38,24 +38,6 @@ public class DeploySettings : CommandSettings
     [CommandOption("--dry-run")]
     [Description("Print every command and parameter of every phase; run nothing.")]
     public bool DryRun { get; init; }
-
-    /// <summary>Assembly directory.</summary>
-    [CommandOption("--cdk-out <DIR>")]
-    [Description(OutputOptions.CdkOutDescription)]
-    [DefaultValue(OutputOptions.DefaultCdkOut)]
-    public string Output { get; init; } = OutputOptions.DefaultCdkOut;
-
-    /// <summary>The old spelling of <c>--cdk-out</c> (before <c>-o</c> meant the report file in every command).</summary>
-    [CommandOption("-o|--output <DIR>", IsHidden = true)]
-    public string? DeprecatedOutput
-    {
-        get => null;
-        init
-        {
-            OutputOptions.Deprecated("-o|--output DIR here", "--cdk-out DIR");
-            Output = value ?? OutputOptions.DefaultCdkOut;
-        }
-    }
 }
 
 /// <summary>Options of <c>deploy</c> only.</summary>

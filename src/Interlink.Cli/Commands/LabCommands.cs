@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 namespace Interlink.Cli.Commands;
 
 /// <summary>Options of <c>interlink lab up</c>.</summary>
-public sealed class LabUpSettings : CommandSettings
+public sealed class LabUpSettings : CdkOutSettings
 {
     /// <summary>The config file.</summary>
     [CommandArgument(0, "[FILE]")]
@@ -22,24 +22,6 @@ public sealed class LabUpSettings : CommandSettings
     [CommandOption("-a|--assembly <DIR>")]
     [Description("Run this cloud assembly (read exactly as 'plan --assembly' reads it).")]
     public string? Assembly { get; init; }
-
-    /// <summary>Where synthesis writes.</summary>
-    [CommandOption("--cdk-out <DIR>")]
-    [Description(OutputOptions.CdkOutDescription)]
-    [DefaultValue(OutputOptions.DefaultCdkOut)]
-    public string Output { get; init; } = OutputOptions.DefaultCdkOut;
-
-    /// <summary>The old spelling of <c>--cdk-out</c> (before <c>-o</c> meant the report file in every command).</summary>
-    [CommandOption("-o|--output <DIR>", IsHidden = true)]
-    public string? DeprecatedOutput
-    {
-        get => null;
-        init
-        {
-            OutputOptions.Deprecated("-o|--output DIR here", "--cdk-out DIR");
-            Output = value ?? OutputOptions.DefaultCdkOut;
-        }
-    }
 }
 
 /// <summary>Options of <c>interlink lab test</c>.</summary>
