@@ -19,7 +19,7 @@ public sealed class CompareSettings : CommandSettings
     [CommandOption("-f|--format <FORMAT>")]
     [Description("text, json or markdown.")]
     [DefaultValue("text")]
-    public PlanFormat Format { get; init; } = PlanFormat.Text;
+    public ReportFormat Format { get; init; } = ReportFormat.Text;
 
     /// <summary>Where to write the report.</summary>
     [CommandOption("-o|--output <FILE>")]
@@ -60,8 +60,8 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
             var comparison = Comparer.Compare(report.Config!, settings.File, work, (decimal)settings.Traffic);
             var rendered = settings.Format switch
             {
-                PlanFormat.Json => ComparisonRendering.Json(comparison),
-                PlanFormat.Markdown => ComparisonRendering.Markdown(comparison),
+                ReportFormat.Json => ComparisonRendering.Json(comparison),
+                ReportFormat.Markdown => ComparisonRendering.Markdown(comparison),
                 _ => ComparisonRendering.Text(comparison),
             };
             OutputOptions.WriteReport(console, settings.Report, TerminalText.Escape(rendered), "comparison");

@@ -32,7 +32,7 @@ public sealed class DiffSettings : CommandSettings
     [CommandOption("-f|--format <FORMAT>")]
     [Description("text, json or markdown.")]
     [DefaultValue("text")]
-    public PlanFormat Format { get; init; } = PlanFormat.Text;
+    public ReportFormat Format { get; init; } = ReportFormat.Text;
 
     /// <summary>Assembly directory written when synthesizing.</summary>
     [CommandOption("--cdk-out <DIR>")]
@@ -91,8 +91,8 @@ public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
         var diff = DiffEngine.Compare(Read(against), Read(newDirectory));
         var rendered = settings.Format switch
         {
-            PlanFormat.Json => System.Text.Json.JsonSerializer.Serialize(new { against, summary = DiffRendering.Summary(diff), exitCode = ExitCode(diff), diff }, JsonReport.Options) + Environment.NewLine,
-            PlanFormat.Markdown => DiffRendering.Markdown(diff, against),
+            ReportFormat.Json => System.Text.Json.JsonSerializer.Serialize(new { against, summary = DiffRendering.Summary(diff), exitCode = ExitCode(diff), diff }, JsonReport.Options) + Environment.NewLine,
+            ReportFormat.Markdown => DiffRendering.Markdown(diff, against),
             _ => DiffRendering.Text(diff, against),
         };
         OutputOptions.WriteReport(console, settings.Report, TerminalText.Escape(rendered), "diff");

@@ -29,7 +29,7 @@ public sealed class PlanSettings : CommandSettings
 
     /// <summary>Output format.</summary>
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("text, json or markdown.")]
+    [Description("text, json, markdown or sarif (SARIF 2.1.0, for code scanning).")]
     [DefaultValue("text")]
     public PlanFormat Format { get; init; } = PlanFormat.Text;
 
@@ -79,6 +79,9 @@ public enum PlanFormat
 
     /// <summary>For reviews: tables and a Mermaid diagram.</summary>
     Markdown,
+
+    /// <summary>For code scanning: the findings as a SARIF 2.1.0 log.</summary>
+    Sarif,
 }
 
 /// <summary>
@@ -132,6 +135,9 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
         {
             PlanFormat.Json => PlanRendering.Json(plan),
             PlanFormat.Markdown => PlanRendering.Markdown(plan, svgPath),
+            // A SARIF log is one JSON document of findings; a change list appended to it would break it.
+            PlanFormat.Sarif when settings.Against is not null => throw new UsageException("--against does not combine with --format sarif; use --format json or markdown for the proof and the change in one report"),
+            PlanFormat.Sarif => SarifRendering.Log(plan, assembly, configFile),
             _ => PlanRendering.Text(plan, svgPath),
         });
         if (settings.Against is { } against)
