@@ -62,6 +62,11 @@ public sealed class PlanSettings : CommandSettings
     [DefaultValue(OutputOptions.DefaultCdkOut)]
     public string Output { get; init; } = OutputOptions.DefaultCdkOut;
 
+    /// <summary>Every path hop by hop in the text report.</summary>
+    [CommandOption("--verbose")]
+    [Description("Text report: list every consumer-target path hop by hop (by default only blocked paths show their hops).")]
+    public bool Verbose { get; init; }
+
     /// <summary>An assembly to show the changes against.</summary>
     [CommandOption("--against <DIR>")]
     [Description("Also show what deploying this design changes compared with that cloud assembly (as 'interlink diff --against' does), so one report holds the proof and the change.")]
@@ -132,7 +137,7 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
         {
             PlanFormat.Json => PlanRendering.Json(plan),
             PlanFormat.Markdown => PlanRendering.Markdown(plan, svgPath),
-            _ => PlanRendering.Text(plan, svgPath),
+            _ => PlanRendering.Text(plan, svgPath, settings.Verbose),
         });
         if (settings.Against is { } against)
             rendered = TerminalText.Escape(WithDiff(rendered, settings.Format, against, assembly));
