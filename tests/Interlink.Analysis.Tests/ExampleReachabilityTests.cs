@@ -54,7 +54,7 @@ public sealed class ExampleReachabilityTests(Examples examples)
         Assert.Contains(verdict.Path, h => h is { Step: "supported Regions", Stack: "ledger-provider", Status: HopStatus.Pass });
         Assert.Contains(verdict.Path, h => h.Step == "route" && h.Checked.Contains("is local", StringComparison.Ordinal));
         Assert.DoesNotContain(verdict.Path, h => h.Step == "peering");
-        Assert.Equal(["subnet NetworkPrivateSubnet1E8491189 (10.13.1.0/24)", "subnet NetworkPrivateSubnet26BD46F8C (10.13.3.0/24)"], verdict.Sources);
+        Assert.Equal(["subnet ledger-frankfurt-private-euc1-az1 (NetworkPrivateSubnet1E8491189) (10.13.1.0/24)", "subnet ledger-frankfurt-private-euc1-az2 (NetworkPrivateSubnet26BD46F8C) (10.13.3.0/24)"], verdict.Sources);
     }
 
     [Fact]
@@ -76,7 +76,23 @@ public sealed class ExampleReachabilityTests(Examples examples)
     }
 
     [Fact]
-    public void Report_serializes_to_JSON_and_prints_one_line_per_hop()
+    public void Subnets_VPCs_and_hosts_carry_their_Name_tag_because_logical_IDs_repeat_across_stacks()
+    {
+        var model = NetworkModelBuilder.Build(examples["seed"]);
+
+        var sameId = model.Subnets.Where(s => s.Location.LogicalId == "NetworkPrivateSubnet1E8491189").Select(s => s.Label).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            ["awsmorocco-provider-private-use1-az1 (NetworkPrivateSubnet1E8491189)", "awsmorocco-relay-private-usw2-az1 (NetworkPrivateSubnet1E8491189)", "awsmorocco-west-private-usw2-az1 (NetworkPrivateSubnet1E8491189)"],
+            sameId);
+        Assert.Contains(model.Vpcs, v => v.Label == "awsmorocco-relay (NetworkVpcFAC8F4A5)");
+        Assert.Contains(model.Hosts, h => h.Label == "awsmorocco-west-client (ClientHostInstance83462E15)");
+        var verdict = ReachabilityAnalyzer.Analyze(model).Verdicts.Single(v => v.Target == "10.10.1.10:8080");
+        Assert.Equal("awsmorocco-west (NetworkVpcFAC8F4A5)", verdict.ConsumerVpc);
+        Assert.Equal("awsmorocco-service-1 (ServiceHostHost11CE32BF3)", verdict.TargetHost);
+    }
+
+    [Fact]
+    public void Report_serializes_to_JSON_and_prints_one_line_per_path_and_per_hop_when_verbose()
     {
         var report = ReachabilityAnalyzer.Analyze(NetworkModelBuilder.Build(examples["seed"]));
 
@@ -89,7 +105,12 @@ public sealed class ExampleReachabilityTests(Examples examples)
         ReachabilityText.Write(text, report);
         var lines = text.ToString().Split('\n');
         Assert.Contains("2 of 2 consumer-target paths reachable", lines[0], StringComparison.Ordinal);
-        Assert.Equal(report.Verdicts.Sum(v => v.Path.Count), lines.Count(l => l.Contains("[ok  ]", StringComparison.Ordinal) || l.Contains("[info]", StringComparison.Ordinal)));
-        Assert.Contains(lines, l => l.Contains("-> 10.10.3.10:8080: REACHABLE", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("[ok  ]", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  REACHABLE ", StringComparison.Ordinal) && l.Contains(" 10.10.3.10:8080 in subnet awsmorocco-provider-private-use1-az2 (NetworkPrivateSubnet26BD46F8C)", StringComparison.Ordinal));
+
+        var verbose = new StringWriter();
+        ReachabilityText.Write(verbose, report, verbose: true);
+        var hops = verbose.ToString().Split('\n');
+        Assert.Equal(report.Verdicts.Sum(v => v.Path.Count), hops.Count(l => l.Contains("[ok  ]", StringComparison.Ordinal) || l.Contains("[info]", StringComparison.Ordinal)));
     }
 }

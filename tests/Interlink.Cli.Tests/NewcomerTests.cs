@@ -68,4 +68,24 @@ public sealed partial class NewcomerTests
             Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
         }
     }
+
+    [Fact]
+    public void Demo_ends_by_naming_the_assembly_it_wrote_and_the_commands_for_the_diagram_and_the_deploy()
+    {
+        using var temp = new TempDirectory();
+        var cdkOut = temp.File("cdk.out");
+        Directory.CreateDirectory(cdkOut);
+        foreach (var stack in new[] { "a", "b" })
+            File.WriteAllText(Path.Combine(cdkOut, $"{stack}.template.json"), "{}");
+        var console = new TestConsole().Width(InterlinkApp.UnwrappedWidth);
+
+        DemoCommand.WriteNextSteps(console, "/tmp/my demo/seed.yaml", cdkOut);
+
+        var lines = console.Output.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains($"wrote {Path.GetFullPath(cdkOut)}/ (the cloud assembly: 2 CloudFormation templates and interlink.wiring.json) from /tmp/my demo/seed.yaml", lines);
+        // Paths are quoted so the commands paste back into a shell.
+        Assert.Contains(lines, l => l.StartsWith($"  interlink plan '/tmp/my demo/seed.yaml' --assembly {cdkOut} --format markdown -o plan.md ", StringComparison.Ordinal) && l.Contains("diagram", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  interlink deploy '/tmp/my demo/seed.yaml' ", StringComparison.Ordinal) && l.Contains("\"Deploying for real\"", StringComparison.Ordinal));
+        Assert.Contains("## Deploying for real", File.ReadAllText(Path.Combine(Repo.Root, "README.md")), StringComparison.Ordinal);
+    }
 }

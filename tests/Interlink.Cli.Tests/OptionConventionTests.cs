@@ -129,4 +129,17 @@ public sealed class OptionConventionTests : IDisposable
 
         Assert.Contains('│', console.Output);
     }
+
+    [Fact]
+    public void Destroy_help_says_it_deletes_the_designs_stacks_and_the_recorded_stacks_the_design_no_longer_has()
+    {
+        var help = App.Run("destroy", "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        var text = string.Join(" ", help.Lines.Select(l => l.Trim()));
+        Assert.Contains("Delete every stack deploy made for this design, last phase first", text, StringComparison.Ordinal);
+        Assert.Contains("the stacks the deployed record (.interlink/NAME.deployed, beside the config) still holds that the config no longer has", text, StringComparison.Ordinal);
+        Assert.Contains("remaining endpoint connections are rejected", text, StringComparison.Ordinal);
+        Assert.Contains("interlink destroy examples/seed.yaml --dry-run", text, StringComparison.Ordinal);
+    }
 }

@@ -22,9 +22,38 @@ public sealed class PlanCommandTests : IClassFixture<PlanCommandTests.SeedAssemb
         Assert.True(seed.Synth.ExitCode == 0, seed.Synth.ToString());
         var output = seed.Synth.StandardOutput;
         Assert.Contains("2 of 2 consumer-target paths reachable", output, StringComparison.Ordinal);
-        Assert.Contains("return route", output, StringComparison.Ordinal);
         Assert.Contains("security: ", output, StringComparison.Ordinal);
         Assert.Contains("Not a quote.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void By_default_each_consumer_target_path_is_one_line_naming_hosts_subnets_and_VPCs_by_their_Name_then_logical_ID()
+    {
+        var output = seed.Synth.StandardOutput;
+        var lines = output.Split('\n');
+
+        // One line per path; the 21 passing hops of each are left to --verbose rather than printed once per target.
+        Assert.Equal(2, lines.Count(l => l.TrimStart().StartsWith("REACHABLE ", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.Contains("[ok  ]", StringComparison.Ordinal));
+        Assert.Contains("hops of reachable paths: interlink plan --verbose", output, StringComparison.Ordinal);
+        // NetworkPrivateSubnet1E8491189 names a subnet in each of the three VPCs: the Name tag tells them apart.
+        var first = Assert.Single(lines, l => l.Contains("-> host awsmorocco-service-1 (ServiceHostHost11CE32BF3) 10.10.1.10:8080", StringComparison.Ordinal));
+        Assert.Contains("REACHABLE awsmorocco-consumer-west (333333333333, us-west-2) VPC awsmorocco-west (NetworkVpcFAC8F4A5) tcp/80", first, StringComparison.Ordinal);
+        Assert.Contains("in subnet awsmorocco-provider-private-use1-az1 (NetworkPrivateSubnet1E8491189) of VPC awsmorocco-provider (NetworkVpcFAC8F4A5) (21 hops pass)", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verbose_lists_every_path_hop_by_hop_with_named_subnets()
+    {
+        var result = App.Run("plan", "--assembly", seed.Directory, "--verbose");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(42, result.Lines.Count(l => l.Contains("[ok  ]", StringComparison.Ordinal) || l.Contains("[info]", StringComparison.Ordinal)));
+        Assert.Equal(2, result.Lines.Count(l => l.EndsWith("(21 hops pass), hop by hop:", StringComparison.Ordinal)));
+        Assert.Contains(result.Lines, l => l.Contains("return route", StringComparison.Ordinal)
+            && l.Contains("target subnet awsmorocco-provider-private-use1-az1 (NetworkPrivateSubnet1E8491189)", StringComparison.Ordinal));
+        Assert.Contains(result.Lines, l => l.Contains("NLB subnet awsmorocco-relay-private-usw2-az1 (NetworkPrivateSubnet1E8491189)", StringComparison.Ordinal));
+        Assert.DoesNotContain("hops of reachable paths", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,6 +73,10 @@ public sealed class PlanCommandTests : IClassFixture<PlanCommandTests.SeedAssemb
         Assert.Equal(ExitCodes.FindingsBlock, result.ExitCode);
         Assert.Contains("0 of 2 consumer-target paths reachable", result.Output, StringComparison.Ordinal);
         Assert.Contains("blocked by NO_RETURN_ROUTE", result.Output, StringComparison.Ordinal);
+        // Blocked paths show their hops without --verbose: the failing hop is where the fix goes.
+        Assert.Equal(2, result.Lines.Count(l => l.StartsWith("  BLOCKED ", StringComparison.Ordinal) && l.Contains(": NO_RETURN_ROUTE at awsmorocco-provider/NetworkPrivateRouteTable", StringComparison.Ordinal)));
+        Assert.Equal(2, result.Lines.Count(l => l.StartsWith("BLOCKED ", StringComparison.Ordinal) && l.EndsWith(", hop by hop:", StringComparison.Ordinal)));
+        Assert.Contains(result.Lines, l => l.Contains("[FAIL] return route", StringComparison.Ordinal));
     }
 
     [Fact]

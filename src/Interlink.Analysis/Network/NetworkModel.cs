@@ -100,8 +100,12 @@ public sealed record NetworkModel(
 /// <param name="Cidr">Primary CIDR, or null when not known.</param>
 /// <param name="Existing">True when the VPC exists already and only its ID is in the templates.</param>
 /// <param name="MainRouteTableId">Its main route table.</param>
-public sealed record Vpc(string Id, Location Location, string? Account, string Region, string? Cidr, bool Existing, string MainRouteTableId)
+/// <param name="Name">Its <c>Name</c> tag, or null.</param>
+public sealed record Vpc(string Id, Location Location, string? Account, string Region, string? Cidr, bool Existing, string MainRouteTableId, string? Name = null)
 {
+    /// <summary>How a user names it: its <c>Name</c> tag, then the logical ID (logical IDs repeat across stacks).</summary>
+    public string Label => Name is null ? Location.LogicalId : $"{Name} ({Location.LogicalId})";
+
     /// <summary>The parsed CIDR.</summary>
     public Ipv4Cidr? ParsedCidr => Cidr is not null && Ipv4Cidr.TryParse(Cidr, out var c, out _) ? c : null;
 }
@@ -116,8 +120,12 @@ public sealed record Vpc(string Id, Location Location, string? Account, string R
 /// <param name="RouteTableId">Effective route table (explicit association, else the VPC main table).</param>
 /// <param name="RouteTableAssociation">The association that sets it, or null when the main table applies.</param>
 /// <param name="NetworkAclId">Associated network ACL, or null for the VPC default (allows all).</param>
-public sealed record Subnet(string Id, Location Location, string VpcId, string? Cidr, string? AzId, string? AzName, string RouteTableId, Location? RouteTableAssociation, string? NetworkAclId)
+/// <param name="Name">Its <c>Name</c> tag, or null.</param>
+public sealed record Subnet(string Id, Location Location, string VpcId, string? Cidr, string? AzId, string? AzName, string RouteTableId, Location? RouteTableAssociation, string? NetworkAclId, string? Name = null)
 {
+    /// <summary>How a user names it: its <c>Name</c> tag, then the logical ID (logical IDs repeat across stacks).</summary>
+    public string Label => Name is null ? Location.LogicalId : $"{Name} ({Location.LogicalId})";
+
     /// <summary>The parsed CIDR.</summary>
     public Ipv4Cidr? ParsedCidr => Cidr is not null && Ipv4Cidr.TryParse(Cidr, out var c, out _) ? c : null;
 
@@ -239,7 +247,13 @@ public sealed record SecurityGroupRule(Location Location, IpProtocol Protocol, i
 /// <param name="SubnetId">Its subnet.</param>
 /// <param name="PrivateIp">Fixed private IP, or null (any address of the subnet).</param>
 /// <param name="SecurityGroupIds">Its security groups (the instance's, else its launch template's).</param>
-public sealed record Host(string Id, Location Location, string SubnetId, string? PrivateIp, IReadOnlyList<string> SecurityGroupIds);
+/// <param name="Name">Its <c>Name</c> tag, or null.</param>
+public sealed record Host(string Id, Location Location, string SubnetId, string? PrivateIp, IReadOnlyList<string> SecurityGroupIds, string? Name = null)
+{
+    /// <summary>How a user names it: its <c>Name</c> tag, then the logical ID (logical IDs repeat across stacks).</summary>
+    public string Label => Name is null ? Location.LogicalId : $"{Name} ({Location.LogicalId})";
+}
+
 
 /// <summary>A Network Load Balancer.</summary>
 /// <param name="Id">Model ID.</param>

@@ -40,6 +40,9 @@ public static class NetworkModelBuilder
         public Location Location => new(Stack.Name, LogicalId);
 
         public CfnValue? this[string name] => Props[name];
+
+        /// <summary>The <c>Name</c> tag: the name the console and the config show (logical IDs repeat across stacks).</summary>
+        public string? NameTag => CfnValue.ListOf(this["Tags"]).FirstOrDefault(t => t["Key"]?.Text == "Name")?["Value"]?.Text;
     }
 
     private sealed class Builder(CloudAssembly assembly)
@@ -76,7 +79,7 @@ public static class NetworkModelBuilder
                 var cidr = r["CidrBlock"]?.Text;
                 if (cidr is null)
                     unsupported.Add(new Unsupported(r.Location, r.Type, "VPC without a literal CidrBlock (IPAM pools are not modeled)"));
-                vpcs[r.Key] = new Vpc(r.Key, r.Location, r.Stack.Account, r.Stack.Region, cidr, false, r.Key + "#main");
+                vpcs[r.Key] = new Vpc(r.Key, r.Location, r.Stack.Account, r.Stack.Region, cidr, false, r.Key + "#main", r.NameTag);
             }
 
             foreach (var vpc in vpcs.Values)
@@ -345,7 +348,7 @@ public static class NetworkModelBuilder
                     continue;
                 var assoc = associations.GetValueOrDefault(r.Key);
                 list.Add(new Subnet(r.Key, r.Location, vpc, r["CidrBlock"]?.Text, r["AvailabilityZoneId"]?.Text, r["AvailabilityZone"]?.Text,
-                    assoc.Table ?? vpcs[vpc].MainRouteTableId, assoc.Table is null ? null : assoc.Location, aclAssociations.GetValueOrDefault(r.Key)));
+                    assoc.Table ?? vpcs[vpc].MainRouteTableId, assoc.Table is null ? null : assoc.Location, aclAssociations.GetValueOrDefault(r.Key), r.NameTag));
             }
 
             foreach (var existing in assembly.Wiring.ExistingVpcs ?? [])
@@ -386,7 +389,7 @@ public static class NetworkModelBuilder
                     unsupported.Add(new Unsupported(r.Location, r.Type, "security groups by name are not modeled"));
                 if (sgs.Count == 0 && VpcOfSubnet(subnet) is { } vpc)
                     sgs = [vpc + "#default-sg"];
-                list.Add(new Host(r.Key, r.Location, subnet, (r["PrivateIpAddress"] ?? nic?["PrivateIpAddress"])?.Text, sgs));
+                list.Add(new Host(r.Key, r.Location, subnet, (r["PrivateIpAddress"] ?? nic?["PrivateIpAddress"])?.Text, sgs, r.NameTag));
             }
 
             return list;

@@ -17,9 +17,9 @@ public static partial class ReachabilityAnalyzer
             {
                 foreach (var subnet in endpoint.SubnetIds.Select(model.Subnet).OfType<Subnet>())
                 {
-                    trail.Check("endpoint AZ", endpoint.Location, $"endpoint subnet {subnet.Location.LogicalId} in {subnet.Az} is served by the NLB ({string.Join(", ", served.Order())})",
+                    trail.Check("endpoint AZ", endpoint.Location, $"endpoint subnet {subnet.Label} in {subnet.Az} is served by the NLB ({string.Join(", ", served.Order())})",
                         subnet.Az is not null && served.Contains(subnet.Az), ExplanationCodes.AzNotServed,
-                        $"endpoint subnet {subnet.Location.LogicalId} is in {subnet.Az ?? "an unknown AZ"}, where the NLB has no subnet (served: {string.Join(", ", served.Order())}); place the endpoint by AZ ID in a served AZ");
+                        $"endpoint subnet {subnet.Label} is in {subnet.Az ?? "an unknown AZ"}, where the NLB has no subnet (served: {string.Join(", ", served.Order())}); place the endpoint by AZ ID in a served AZ");
                 }
             }
             else
@@ -98,7 +98,7 @@ public static partial class ReachabilityAnalyzer
                 var at = table?.Location ?? subnet.Location;
                 if (route is null || route.Target is not (RouteTarget.Local or RouteTarget.Peering))
                 {
-                    trail.Check("route", at, $"NLB subnet {subnet.Location.LogicalId}: route to {target.Ip}", false, ExplanationCodes.NoRoute,
+                    trail.Check("route", at, $"NLB subnet {subnet.Label}: route to {target.Ip}", false, ExplanationCodes.NoRoute,
                         route is null ? $"route table has no route to {target.Ip}; add a route to the provider CIDR over the peering"
                             : $"route table sends {target.Ip} to {route.Target} {route.TargetId} ({route.Location}), not local or a peering");
                     continue;
@@ -107,14 +107,14 @@ public static partial class ReachabilityAnalyzer
                 if (route.Target == RouteTarget.Local)
                 {
                     targetVpc = lbVpc;
-                    trail.Check("route", at, $"NLB subnet {subnet.Location.LogicalId}: {target.Ip} is local ({route.Destination})", true, ExplanationCodes.NoRoute, "");
+                    trail.Check("route", at, $"NLB subnet {subnet.Label}: {target.Ip} is local ({route.Destination})", true, ExplanationCodes.NoRoute, "");
                     continue;
                 }
 
                 var p = model.Peerings.FirstOrDefault(x => x.Id == route.TargetId);
                 var other = p is null ? null : model.Vpc(p.RequesterVpcId == subnet.VpcId ? p.AccepterVpcId : p.AccepterVpcId == subnet.VpcId ? p.RequesterVpcId : null);
                 var ok = other?.ParsedCidr is { } oc && oc.Contains(ip);
-                if (trail.Check("route", route.Location, $"NLB subnet {subnet.Location.LogicalId}: {route.Destination} via peering {p?.Location.LogicalId ?? route.TargetId} to {other?.Cidr ?? "?"}", ok,
+                if (trail.Check("route", route.Location, $"NLB subnet {subnet.Label}: {route.Destination} via peering {p?.Location.LogicalId ?? route.TargetId} to {other?.Cidr ?? "?"}", ok,
                         ExplanationCodes.NoRoute, p is null ? $"route {route.Location} names peering {route.TargetId}, which is not in the assembly"
                             : $"route {route.Location} sends {target.Ip} over {p.Location}, whose other VPC ({other?.Cidr ?? "unknown"}) does not hold it"))
                 {
@@ -181,14 +181,14 @@ public static partial class ReachabilityAnalyzer
                     var back = table?.Routes.Where(r => r.ParsedDestination is { } d && d.Contains(nlb.ParsedCidr!.Value)).MaxBy(r => r.ParsedDestination!.Value.Prefix);
                     var ok = back is not null && (peering is null ? back.Target == RouteTarget.Local && targetVpc!.Id == nlb.VpcId : back.Target == RouteTarget.Peering && back.TargetId == peering.Id);
                     trail.Check("return route", ok ? back!.Location : table?.Location ?? targetSubnet.Location,
-                        $"target subnet {targetSubnet.Location.LogicalId}: route back to NLB subnet {nlb.Cidr}{(back is null ? "" : $" via {back.Target} {back.Destination}")}", ok,
+                        $"target subnet {targetSubnet.Label}: route back to NLB subnet {nlb.Cidr}{(back is null ? "" : $" via {back.Target} {back.Destination}")}", ok,
                         ExplanationCodes.NoReturnRoute, back is null
                             ? $"the target subnet's route table has no route back to the NLB subnet {nlb.Cidr}; add a route to the relay CIDR over {peering?.Location.ToString() ?? "the peering"}"
                             : $"the target subnet's route table sends {nlb.Cidr} to {back.Target} {back.TargetId} ({back.Location}), not back over {peering?.Location.ToString() ?? "the VPC"}");
                 }
             }
 
-            return Finish(trail, label);
+            return Finish(trail, label, targetVpc, targetSubnet);
         }
 
         private void TargetGroups(Trail trail, LoadBalancer lb, TargetGroup group, Vpc targetVpc, Subnet targetSubnet, uint ip, int targetPort, int healthPort,

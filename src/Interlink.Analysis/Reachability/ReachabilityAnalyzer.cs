@@ -123,14 +123,14 @@ public static partial class ReachabilityAnalyzer
                 if (subnet?.ParsedCidr is not { } cidr)
                     continue;
                 var at = host.PrivateIp is not null && Ipv4.TryParse(host.PrivateIp, out var ip) ? new Ipv4Cidr(ip, 32) : cidr;
-                sources.Add(new Source($"client {host.Location.LogicalId}", at, subnet, host));
+                sources.Add(new Source($"client {host.Label}", at, subnet, host));
             }
 
             if (sources.Count > 0)
                 return;
             var candidates = vpcSubnets.Where(s => !model.RouteTable(s.RouteTableId)?.Routes.Any(r => r.Target == RouteTarget.InternetGateway) ?? true).ToList();
             foreach (var subnet in candidates.Where(s => s.ParsedCidr is not null))
-                sources.Add(new Source($"subnet {subnet.Location.LogicalId}", subnet.ParsedCidr!.Value, subnet, null));
+                sources.Add(new Source($"subnet {subnet.Label}", subnet.ParsedCidr!.Value, subnet, null));
             if (sources.Count == 0)
                 trail.Note("consumer", endpoint.Location, "no client host and no private subnet with a known CIDR in the endpoint's VPC", HopStatus.Unverified);
         }
@@ -228,8 +228,14 @@ public static partial class ReachabilityAnalyzer
                 $"network ACL {acl.Location} has no rule allowing tcp/{from}{(to != from ? "-" + to : "")} {direction} {(egress ? "to" : "from")} {peer} (the final rule denies)");
         }
 
-        private Verdict Finish(Trail trail, string? target) => new(endpoint.Location.Stack, endpoint.Location.LogicalId, endpoint.Account, endpoint.Region,
+        private Verdict Finish(Trail trail, string? target, Vpc? targetVpc = null, Subnet? targetSubnet = null) => new(endpoint.Location.Stack, endpoint.Location.LogicalId, endpoint.Account, endpoint.Region,
             sources.Select(s => $"{s.Label} ({s.Cidr})").ToList(), port, target, trail.Failures.Count == 0 && !trail.Hops.Any(h => h.Status == HopStatus.Fail),
-            trail.Hops, trail.Failures.FirstOrDefault(), trail.Failures.Skip(1).ToList());
+            trail.Hops, trail.Failures.FirstOrDefault(), trail.Failures.Skip(1).ToList())
+        {
+            ConsumerVpc = model.Vpc(endpoint.VpcId)?.Label,
+            TargetVpc = targetVpc?.Label,
+            TargetSubnet = targetSubnet?.Label,
+            TargetHost = targetSubnet is null ? null : model.Hosts.FirstOrDefault(h => h.SubnetId == targetSubnet.Id && h.PrivateIp is not null && target?.StartsWith(h.PrivateIp + ":", StringComparison.Ordinal) == true)?.Label,
+        };
     }
 }

@@ -124,6 +124,18 @@ public sealed record Explanation(string Code, string Stack, string LogicalId, st
 public sealed record Verdict(string Consumer, string Endpoint, string? Account, string Region, IReadOnlyList<string> Sources, int? Port, string? Target, bool Reachable,
     IReadOnlyList<Hop> Path, Explanation? Blocking, IReadOnlyList<Explanation> AlsoBlocking)
 {
+    /// <summary>The consumer's VPC as a user names it (Name tag, then logical ID), or null when not known.</summary>
+    public string? ConsumerVpc { get; init; }
+
+    /// <summary>The target's VPC as a user names it, or null when the path never reaches one.</summary>
+    public string? TargetVpc { get; init; }
+
+    /// <summary>The instance holding the target's IP as a user names it, or null (not an instance of the assembly).</summary>
+    public string? TargetHost { get; init; }
+
+    /// <summary>The target's subnet as a user names it, or null when the path never reaches one.</summary>
+    public string? TargetSubnet { get; init; }
+
     /// <summary>Every blocking explanation, first one first.</summary>
     [JsonIgnore]
     public IEnumerable<Explanation> Explanations => Blocking is null ? [] : [Blocking, .. AlsoBlocking];

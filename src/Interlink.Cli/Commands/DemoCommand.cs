@@ -31,10 +31,37 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         if (Lab.LabRuntime.Unavailable() is { } reason)
         {
             console.MarkupLineInterpolated($"[yellow]lab skipped[/]: {reason}. The plan above is the offline proof; run as root with iproute2 and nftables to see the same path carry real packets.");
+            WriteNextSteps(console, file, settings.Output);
             return plan;
         }
 
         console.MarkupLine("\n[bold]lab[/]: the same assembly, with real packets");
+        var result = await RunLab(planCommand, plan, settings, cancellationToken);
+        WriteNextSteps(console, file, settings.Output);
+        return result;
+    }
+
+    /// <summary>
+    /// What the demo left on disk and what to run next: the last lines of a long output are the ones a newcomer
+    /// reads, so they name the assembly directory and the commands for the diagram and the deploy.
+    /// </summary>
+    internal static void WriteNextSteps(IAnsiConsole console, string file, string cdkOut)
+    {
+        var assembly = Path.GetFullPath(cdkOut);
+        var stacks = Directory.Exists(assembly) ? Directory.GetFiles(assembly, "*.template.json").Length : 0;
+        var config = Quote(file);
+        console.WriteLine();
+        console.MarkupLineInterpolated($"[bold]wrote[/] {assembly}{Path.DirectorySeparatorChar} (the cloud assembly: {stacks} CloudFormation templates and interlink.wiring.json) from {file}");
+        console.MarkupLine("[bold]next[/]:");
+        console.MarkupLineInterpolated($"  interlink plan {config} --assembly {Quote(cdkOut)} --format markdown -o plan.md   the report with its diagram (Mermaid; plan.md.svg too when Graphviz is installed)");
+        console.MarkupLineInterpolated($"  interlink deploy {config}   deploy it to AWS: needs credentials and CDK-bootstrapped accounts, see README \"Deploying for real\"");
+    }
+
+    // Paths with spaces (a temp directory, a home folder) must paste back into a shell as one argument.
+    private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"'{path}'" : path;
+
+    private async Task<int> RunLab(PlanCommand planCommand, int plan, DemoSettings settings, CancellationToken cancellationToken)
+    {
         return await LabCli.Guard(async () =>
         {
             try

@@ -70,7 +70,10 @@ public sealed class DeployCommand(IAnsiConsole console) : AsyncCommand<DeployCom
         DeployRun.ExecuteAsync(console, settings, destroy: false, cancellationToken);
 }
 
-/// <summary><c>interlink destroy</c>: remove everything deploy made, in reverse order; resumable.</summary>
+/// <summary>
+/// <c>interlink destroy</c>: delete every stack of the design and every stack the deployed record holds that the
+/// design no longer has, in reverse phase order; resumable.
+/// </summary>
 public sealed class DestroyCommand(IAnsiConsole console) : AsyncCommand<DeploySettings>
 {
     /// <inheritdoc />

@@ -62,6 +62,11 @@ public sealed class PlanSettings : CommandSettings
     [DefaultValue(OutputOptions.DefaultCdkOut)]
     public string Output { get; init; } = OutputOptions.DefaultCdkOut;
 
+    /// <summary>Every path hop by hop in the text report.</summary>
+    [CommandOption("--verbose")]
+    [Description("Text report: list every consumer-target path hop by hop (by default only blocked paths show their hops).")]
+    public bool Verbose { get; init; }
+
     /// <summary>An assembly to show the changes against.</summary>
     [CommandOption("--against <DIR>")]
     [Description("Also show what deploying this design changes compared with that cloud assembly (as 'interlink diff --against' does), so one report holds the proof and the change.")]
@@ -138,7 +143,7 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
             // A SARIF log is one JSON document of findings; a change list appended to it would break it.
             PlanFormat.Sarif when settings.Against is not null => throw new UsageException("--against does not combine with --format sarif; use --format json or markdown for the proof and the change in one report"),
             PlanFormat.Sarif => SarifRendering.Log(plan, assembly, configFile),
-            _ => PlanRendering.Text(plan, svgPath),
+            _ => PlanRendering.Text(plan, svgPath, settings.Verbose),
         });
         if (settings.Against is { } against)
             rendered = TerminalText.Escape(WithDiff(rendered, settings.Format, against, assembly));

@@ -13,12 +13,12 @@ namespace Interlink.Cli.Rendering;
 /// <summary>The three forms of a plan report: text for people, markdown for reviews, JSON for tools.</summary>
 internal static class PlanRendering
 {
-    public static string Text(PlanReport plan, string? svgPath)
+    public static string Text(PlanReport plan, string? svgPath, bool verbose = false)
     {
         var text = new StringWriter();
         text.WriteLine($"Plan of {plan.Name} ({plan.Mode} mode): {Verdict(plan)}");
         text.WriteLine();
-        ReachabilityText.Write(text, plan.Reachability);
+        ReachabilityText.Write(text, plan.Reachability, verbose);
         text.WriteLine();
         SecurityText.Write(text, plan.Security);
         text.WriteLine();
@@ -51,7 +51,7 @@ internal static class PlanRendering
             md.AppendLine($"| {v.Consumer} ({v.Region}) | {v.Target ?? "—"} | {(v.Reachable ? "reachable" : "**blocked**")} | {(v.Blocking is { } b ? $"{b.Code} at `{b.Stack}/{b.LogicalId}`: {b.Message}" : "")} |");
         md.AppendLine().AppendLine("<details><summary>Paths hop by hop</summary>").AppendLine().AppendLine("```");
         var paths = new StringWriter();
-        ReachabilityText.Write(paths, plan.Reachability);
+        ReachabilityText.Write(paths, plan.Reachability, verbose: true);
         md.Append(paths).AppendLine("```").AppendLine("</details>").AppendLine();
         md.AppendLine("## Security").AppendLine();
         if (!plan.Security.Findings.Any())
