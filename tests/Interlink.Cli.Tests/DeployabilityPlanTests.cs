@@ -16,29 +16,11 @@ public sealed class DeployabilityPlanTests : IClassFixture<PlanCommandTests.Seed
 
     public DeployabilityPlanTests(PlanCommandTests.SeedAssembly seed) => this.seed = seed;
 
-    /// <summary>The seed assembly with the accepter role's policy narrowed to vpc-peering-connection/* (the defect of issue 10).</summary>
-    private string WithoutAccepterVpcResource(TempDirectory temp)
-    {
-        var copy = seed.CopyTo(temp.Path);
-        var path = Path.Combine(copy, "awsmorocco-provider.template.json");
-        var template = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        var role = template["Resources"]!.AsObject()
-            .Select(r => r.Value!.AsObject())
-            .Single(r => (string?)r["Type"] == "AWS::IAM::Role" && r.ToJsonString().Contains("ec2:AcceptVpcPeeringConnection", StringComparison.Ordinal));
-        role["Properties"]!["Policies"] = JsonNode.Parse("""
-            [ { "PolicyName": "accept-peering", "PolicyDocument": { "Version": "2012-10-17", "Statement": [ {
-                "Effect": "Allow", "Action": "ec2:AcceptVpcPeeringConnection",
-                "Resource": { "Fn::Sub": "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-peering-connection/*" } } ] } } ]
-            """);
-        File.WriteAllText(path, template.ToJsonString());
-        return copy;
-    }
-
     [Fact]
     public void A_peering_accepter_role_without_the_vpc_resource_exits_3_naming_the_handshake_and_the_missing_resource_type()
     {
         using var temp = new TempDirectory();
-        var result = App.Run("plan", "--assembly", WithoutAccepterVpcResource(temp));
+        var result = App.Run("plan", "--assembly", seed.WithoutAccepterVpcResource(temp.Path));
 
         Assert.Equal(ExitCodes.FindingsBlock, result.ExitCode);
         Assert.Contains("BLOCKED peering-accept awsmorocco-relay-us-west-2/PeeringConnectionE71F9905", result.Output, StringComparison.Ordinal);
@@ -52,7 +34,7 @@ public sealed class DeployabilityPlanTests : IClassFixture<PlanCommandTests.Seed
     public void Json_and_markdown_carry_the_deployability_section()
     {
         using var temp = new TempDirectory();
-        var assembly = WithoutAccepterVpcResource(temp);
+        var assembly = seed.WithoutAccepterVpcResource(temp.Path);
 
         var json = App.Run("plan", "--assembly", assembly, "--format", "json");
         Assert.Equal(ExitCodes.FindingsBlock, json.ExitCode);

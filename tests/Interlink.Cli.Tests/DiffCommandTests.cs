@@ -7,7 +7,7 @@ namespace Interlink.Cli.Tests;
 /// <c>interlink diff</c> on two assemblies, without credentials: exit 0 for no changes, 5 for changes that are
 /// safe, 6 for changes that fail, interrupt traffic or leave stacks behind; JSON in the documented shape.
 /// </summary>
-public sealed class DiffCommandTests(SeedAssembly seed) : IClassFixture<SeedAssembly>, IDisposable
+public sealed class DiffCommandTests(PlanCommandTests.SeedAssembly seed) : IClassFixture<PlanCommandTests.SeedAssembly>, IDisposable
 {
     private readonly TempDirectory temp = new();
     private readonly string before = seed.Directory;
@@ -76,34 +76,11 @@ public sealed class DiffCommandTests(SeedAssembly seed) : IClassFixture<SeedAsse
 
     private string Copy(string name, Action<JsonObject> editRelay)
     {
-        var target = temp.File(name);
-        System.IO.Directory.CreateDirectory(target);
-        foreach (var file in System.IO.Directory.GetFiles(before))
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        var relay = Path.Combine(target, "awsmorocco-relay-us-west-2.template.json");
-        var template = JsonNode.Parse(File.ReadAllText(relay))!.AsObject();
-        editRelay(template);
-        File.WriteAllText(relay, template.ToJsonString());
-        return target;
+        var parent = temp.File(name);
+        Directory.CreateDirectory(parent);
+        return seed.EditedCopy(parent, "awsmorocco-relay-us-west-2.template.json", editRelay);
     }
 
     private static JsonNode Resource(JsonObject template, string type) =>
         template["Resources"]!.AsObject().First(r => r.Value!["Type"]!.GetValue<string>() == type).Value!;
-}
-
-/// <summary>The seed synthesized once (as its own process: jsii) for every diff test.</summary>
-public sealed class SeedAssembly : IDisposable
-{
-    private readonly TempDirectory temp = new();
-
-    public SeedAssembly()
-    {
-        Directory = temp.File("seed.out");
-        var synth = CliProcess.Run(new Dictionary<string, string>(), "synth", Repo.Example("seed.yaml"), "-o", Directory);
-        Assert.True(synth.ExitCode == 0, synth.ToString());
-    }
-
-    public string Directory { get; }
-
-    public void Dispose() => temp.Dispose();
 }

@@ -60,13 +60,7 @@ public sealed class PlanCommandTests : IClassFixture<PlanCommandTests.SeedAssemb
     public void A_hand_edited_assembly_without_the_return_routes_exits_3_and_names_the_hop()
     {
         using var temp = new TempDirectory();
-        var copy = seed.CopyTo(temp.Path);
-        var routes = Path.Combine(copy, "awsmorocco-provider-routes.template.json");
-        var template = JsonNode.Parse(File.ReadAllText(routes))!.AsObject();
-        var resources = template["Resources"]!.AsObject();
-        foreach (var id in resources.Where(r => (string?)r.Value!["Type"] == "AWS::EC2::Route").Select(r => r.Key).ToList())
-            resources.Remove(id);
-        File.WriteAllText(routes, template.ToJsonString());
+        var copy = seed.WithoutReturnRoutes(temp.Path);
 
         var result = App.Run("plan", "--assembly", copy);
 
@@ -160,6 +154,41 @@ public sealed class PlanCommandTests : IClassFixture<PlanCommandTests.SeedAssemb
                 File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
             return copy;
         }
+
+        /// <summary>A copy whose <paramref name="templateFile"/> has been through <paramref name="edit"/> (a hand-edited assembly).</summary>
+        public string EditedCopy(string parent, string templateFile, Action<JsonObject> edit)
+        {
+            var copy = CopyTo(parent);
+            var path = Path.Combine(copy, templateFile);
+            var template = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            edit(template);
+            File.WriteAllText(path, template.ToJsonString());
+            return copy;
+        }
+
+        /// <summary>A copy without the provider's return routes to the relay (provider-routes holds none).</summary>
+        public string WithoutReturnRoutes(string parent) => EditedCopy(parent, "awsmorocco-provider-routes.template.json", template =>
+        {
+            var resources = template["Resources"]!.AsObject();
+            foreach (var id in resources.Where(r => (string?)r.Value!["Type"] == "AWS::EC2::Route").Select(r => r.Key).ToList())
+                resources.Remove(id);
+        });
+
+        /// <summary>
+        /// A copy whose peering-accepter role may accept only on vpc-peering-connection/* — not on the accepter VPC,
+        /// which AWS also requires (the defect of issue 10).
+        /// </summary>
+        public string WithoutAccepterVpcResource(string parent) => EditedCopy(parent, "awsmorocco-provider.template.json", template =>
+        {
+            var role = template["Resources"]!.AsObject()
+                .Select(r => r.Value!.AsObject())
+                .Single(r => (string?)r["Type"] == "AWS::IAM::Role" && r.ToJsonString().Contains("ec2:AcceptVpcPeeringConnection", StringComparison.Ordinal));
+            role["Properties"]!["Policies"] = JsonNode.Parse("""
+                [ { "PolicyName": "accept-peering", "PolicyDocument": { "Version": "2012-10-17", "Statement": [ {
+                    "Effect": "Allow", "Action": "ec2:AcceptVpcPeeringConnection",
+                    "Resource": { "Fn::Sub": "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-peering-connection/*" } } ] } } ]
+                """);
+        });
 
         public void Dispose() => temp.Dispose();
     }

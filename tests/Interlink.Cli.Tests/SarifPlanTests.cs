@@ -54,7 +54,7 @@ public sealed class SarifPlanTests : IClassFixture<PlanCommandTests.SeedAssembly
     public void An_accepter_role_without_the_vpc_resource_is_an_ILD002_error_at_the_peering_connection()
     {
         using var temp = new TempDirectory();
-        var copy = WithoutAccepterVpcResource(temp);
+        var copy = seed.WithoutAccepterVpcResource(temp.Path);
 
         var result = App.Run("plan", "--assembly", copy, "--format", "sarif");
 
@@ -69,13 +69,7 @@ public sealed class SarifPlanTests : IClassFixture<PlanCommandTests.SeedAssembly
     public void A_blocked_path_is_an_error_result_with_its_explanation_code()
     {
         using var temp = new TempDirectory();
-        var copy = seed.CopyTo(temp.Path);
-        var routes = Path.Combine(copy, "awsmorocco-provider-routes.template.json");
-        var template = JsonNode.Parse(File.ReadAllText(routes))!.AsObject();
-        var resources = template["Resources"]!.AsObject();
-        foreach (var id in resources.Where(r => (string?)r.Value!["Type"] == "AWS::EC2::Route").Select(r => r.Key).ToList())
-            resources.Remove(id);
-        File.WriteAllText(routes, template.ToJsonString());
+        var copy = seed.WithoutReturnRoutes(temp.Path);
 
         var result = App.Run("plan", "--assembly", copy, "--format", "sarif");
 
@@ -138,23 +132,6 @@ public sealed class SarifPlanTests : IClassFixture<PlanCommandTests.SeedAssembly
     }
 
     /// <summary>The seed assembly with the accepter role allowed ec2:AcceptVpcPeeringConnection on the peering connection only (not the VPC AWS also requires).</summary>
-    private string WithoutAccepterVpcResource(TempDirectory temp)
-    {
-        var copy = seed.CopyTo(temp.Path);
-        var path = Path.Combine(copy, "awsmorocco-provider.template.json");
-        var template = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        var role = template["Resources"]!.AsObject()
-            .Select(r => r.Value!.AsObject())
-            .Single(r => (string?)r["Type"] == "AWS::IAM::Role" && r.ToJsonString().Contains("ec2:AcceptVpcPeeringConnection", StringComparison.Ordinal));
-        role["Properties"]!["Policies"] = JsonNode.Parse("""
-            [ { "PolicyName": "accept-peering", "PolicyDocument": { "Version": "2012-10-17", "Statement": [ {
-                "Effect": "Allow", "Action": "ec2:AcceptVpcPeeringConnection",
-                "Resource": { "Fn::Sub": "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-peering-connection/*" } } ] } } ]
-            """);
-        File.WriteAllText(path, template.ToJsonString());
-        return copy;
-    }
-
     private static string EndpointServiceId(string assembly)
     {
         var template = JsonNode.Parse(File.ReadAllText(Path.Combine(assembly, "awsmorocco-relay-us-west-2.template.json")))!.AsObject();
