@@ -3,7 +3,7 @@ using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Deployability;
 using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Security;
-using Interlink.Cdk;
+using Interlink.Templates;
 using Interlink.Cli.Rendering;
 using Interlink.Core.Model;
 using Interlink.Core.Normalization;
@@ -108,7 +108,7 @@ internal static class DeployRun
         }
 
         using var _ = held;
-        AssemblyBuilder.Synthesize(topology, settings.Output, Bundles(topology, inputs, settings.DryRun || destroy));
+        AssemblyWriter.Synthesize(topology, settings.Output, Bundles(topology, inputs, settings.DryRun || destroy));
         var wiring = WiringManifest.FromJson(File.ReadAllText(Path.Combine(settings.Output, WiringManifest.FileName)));
         if (settings is DeployCommandSettings deploy && !Gate(console, settings.Output, topology, report.Config!.Suppressions, deploy.AllowFindings))
             return ExitCodes.FindingsBlock;
@@ -275,7 +275,7 @@ internal static class DeployRun
     private static HostBundles Bundles(Core.Normalization.Topology topology, IReadOnlyDictionary<string, string> inputs, bool optional)
     {
         var found = HostBundles.Find(topology, Directory.GetCurrentDirectory());
-        if (inputs.ContainsKey(Interlink.Cdk.Stacks.ProviderStack.BundleBucketParameter))
+        if (inputs.ContainsKey(Interlink.Templates.Stacks.ProviderStack.BundleBucketParameter))
             return found with { Service = null };
         if (found.Service is null && topology.Targets.CreateHosts && !optional)
             throw new UsageException($"the provider hosts need the published sample service: run 'scripts/publish.sh service {HostBundles.RuntimeFor(topology.Targets.InstanceType)}' at the repo root, or pass --input ServiceBundleBucket=… --input ServiceBundleKey=… --input ServiceBundleSha256=… for a copy you uploaded");

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Diff;
-using Interlink.Cdk;
+using Interlink.Templates;
 using Interlink.Cli.Rendering;
 using Interlink.Core.Normalization;
 using Interlink.Core.Validation;
@@ -76,7 +76,7 @@ public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
 
         if (settings.Assembly is null)
         {
-            AssemblyBuilder.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory()));
+            AssemblyWriter.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory()));
             newDirectory = settings.Output;
         }
         else

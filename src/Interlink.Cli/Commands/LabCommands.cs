@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Interlink.Cdk;
+using Interlink.Templates;
 using Interlink.Cli.Rendering;
 using Interlink.Core.Normalization;
 using Interlink.Core.Validation;
@@ -184,7 +184,7 @@ internal static class LabCli
             return null;
         }
 
-        AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), output);
+        AssemblyWriter.Synthesize(TopologyBuilder.Build(report), output);
         return output;
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Diagram;
 using Interlink.Analysis.Plan;
-using Interlink.Cdk;
+using Interlink.Templates;
 using Interlink.Cli.Rendering;
 using Interlink.Core.Model;
 using Interlink.Core.Normalization;
@@ -122,7 +122,7 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
         var topology = report is null ? null : TopologyBuilder.Build(report);
         var assemblyDirectory = settings.Assembly ?? settings.Output;
         if (settings.Assembly is null)
-            AssemblyBuilder.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory()));
+            AssemblyWriter.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory()));
 
         CloudAssembly assembly;
         try

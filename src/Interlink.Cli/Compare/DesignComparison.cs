@@ -1,6 +1,6 @@
 using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Plan;
-using Interlink.Cdk;
+using Interlink.Templates;
 using Interlink.Core.Diagnostics;
 using Interlink.Core.Model;
 using Interlink.Core.Normalization;
@@ -89,7 +89,7 @@ public static class Comparer
 
         topology = TopologyBuilder.Build(switched);
         var directory = Path.Combine(workDirectory, mode.ToString().ToLowerInvariant());
-        AssemblyBuilder.Synthesize(topology, directory);
+        AssemblyWriter.Synthesize(topology, directory);
         var assembly = CloudAssembly.Read(directory);
         var plan = PlanRunner.Run(assembly, topology, config.Suppressions, traffic);
         var wiring = assembly.Wiring;

@@ -1,5 +1,5 @@
-using Interlink.Cdk;
-using Interlink.Cdk.Constructs;
+using Interlink.Templates;
+using Interlink.Templates.Blueprints;
 using Interlink.Core.Normalization;
 using Spectre.Console;
 
@@ -17,6 +17,6 @@ internal static class BundleNote
         if (topology.Consumers.Any(c => c.Client))
             console.MarkupLine(bundles.Probe is { } probe
                 ? $"client hosts install {Markup.Escape(Path.GetFileName(probe))} (CDK asset)"
-                : $"client hosts: no published probe found; 'scripts/publish.sh probe {HostBundles.RuntimeFor(ClientHostProps.DefaultInstanceType)}' ships it for 'interlink probe'");
+                : $"client hosts: no published probe found; 'scripts/publish.sh probe {HostBundles.RuntimeFor(ClientHostBlueprint.DefaultInstanceType)}' ships it for 'interlink probe'");
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Interlink.Cdk.Hosts;
+namespace Interlink.Templates.Hosts;
 
 /// <summary>
 /// How a boot script receives deploy-time values (<c>Fn::Sub</c> variables: parameters, asset locations, the Region)

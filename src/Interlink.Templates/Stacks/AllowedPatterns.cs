@@ -1,4 +1,4 @@
-namespace Interlink.Cdk.Stacks;
+namespace Interlink.Templates.Stacks;
 
 /// <summary>
 /// The <c>AllowedPattern</c> of each template parameter. CloudFormation matches a String parameter's whole value

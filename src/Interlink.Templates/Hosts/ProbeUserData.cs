@@ -1,4 +1,4 @@
-namespace Interlink.Cdk.Hosts;
+namespace Interlink.Templates.Hosts;
 
 /// <summary>
 /// The boot script of a consumer client host: fetch the published probe from S3 (retrying while the network comes

@@ -1,7 +1,7 @@
-using Interlink.Cdk.Constructs;
+using Interlink.Templates.Blueprints;
 using Interlink.Core.Normalization;
 
-namespace Interlink.Cdk;
+namespace Interlink.Templates;
 
 /// <summary>
 /// Published programs the hosts install, shipped as CDK file assets: the sample service for the provider hosts
@@ -23,7 +23,7 @@ public sealed record HostBundles(string? Service = null, string? Probe = null)
     /// </summary>
     public static HostBundles Find(Topology topology, string projectDirectory) => new(
         topology.Targets.CreateHosts ? Locate(projectDirectory, "service", topology.Targets.InstanceType) : null,
-        topology.Consumers.Any(c => c.Client) ? Locate(projectDirectory, "probe", ClientHostProps.DefaultInstanceType) : null);
+        topology.Consumers.Any(c => c.Client) ? Locate(projectDirectory, "probe", ClientHostBlueprint.DefaultInstanceType) : null);
 
     /// <summary>
     /// The lowercase hex SHA-256 of <paramref name="path"/>, computed at synth: the template carries it as a literal,
@@ -37,7 +37,7 @@ public sealed record HostBundles(string? Service = null, string? Probe = null)
 
     /// <summary>The runtime identifier of hosts of <paramref name="instanceType"/>.</summary>
     public static string RuntimeFor(string instanceType) =>
-        HardenedHostTemplate.Architecture(instanceType) == "arm64" ? "linux-arm64" : "linux-x64";
+        HostImages.Architecture(instanceType) == "arm64" ? "linux-arm64" : "linux-x64";
 
     private static string? Locate(string projectDirectory, string component, string instanceType)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Interlink.Core.IO;
 
-namespace Interlink.Cdk;
+namespace Interlink.Templates.Writing;
 
 /// <summary>
 /// Which directories synthesis may replace. <c>synth -o DIR</c> (and <c>plan</c>/<c>deploy</c> with their default
@@ -38,11 +38,61 @@ public static class AssemblyDirectory
         }
     }
 
+    /// <summary>
+    /// Replaces <paramref name="outputDirectory"/> whole with an assembly <paramref name="fill"/> writes into a staging
+    /// directory beside it, moved into place only when complete: a failure never leaves half an assembly behind, and
+    /// only an empty directory or one Interlink wrote is replaced (checked before any work and again before the swap).
+    /// </summary>
+    public static T Replace<T>(string outputDirectory, Func<string, T> fill)
+    {
+        var target = Path.GetFullPath(outputDirectory);
+        EnsureReplaceable(target);
+        SweepStale(target);
+        var staging = CreateStaging(target);
+        try
+        {
+            var result = fill(staging);
+            Mark(staging);
+            Swap(target, staging);
+            return result;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static void Swap(string target, string staging)
+    {
+        // Checked again: the directory may have changed while the assembly was written.
+        EnsureReplaceable(target);
+        try
+        {
+            if (Directory.Exists(target))
+            {
+                var old = Sibling(target, "old", System.Environment.ProcessId);
+                Directory.Move(target, old);
+                Directory.Move(staging, target);
+                Directory.Delete(old, recursive: true);
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Directory.Move(staging, target);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AssemblyOutputException($"cannot write '{target}': {e.Message.TrimEnd('.')}; choose a directory you can write to");
+        }
+    }
+
     /// <summary>Writes the marker into <paramref name="directory"/>.</summary>
     public static void Mark(string directory) => File.WriteAllText(Path.Combine(directory, MarkerFile), MarkerText);
 
     /// <summary>Creates the staging directory for <paramref name="target"/> with the marker in it (so a sweep may remove it if this run is killed).</summary>
-    internal static string CreateStaging(string target)
+    private static string CreateStaging(string target)
     {
         var staging = Sibling(target, "partial", Environment.ProcessId);
         try

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Interlink.Cdk.Hosts;
+namespace Interlink.Templates.Hosts;
 
 /// <summary>What the service hosts' boot script needs to know.</summary>
 /// <param name="ServiceName">Design name, reported by the service.</param>
