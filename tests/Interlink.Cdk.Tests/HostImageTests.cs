@@ -36,7 +36,7 @@ public sealed class HostImageTests(ExampleAssemblies examples)
         Assert.Equal("AWS::EC2::Image::Id", parameter.GetProperty("Type").GetString());
         Assert.False(parameter.TryGetProperty("Default", out _), "no default: deploy always passes the pinned value");
         var source = x.Provider.Root.GetProperty("Metadata").GetProperty(HostImage.SourceMetadataKey).GetString();
-        Assert.Equal(HardenedHostTemplate.ImageParameterFor(x.Topology.Targets.InstanceType), source);
+        Assert.Equal(HostImages.ImageParameterFor(x.Topology.Targets.InstanceType), source);
         Assert.StartsWith("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-", source, StringComparison.Ordinal);
     }
 

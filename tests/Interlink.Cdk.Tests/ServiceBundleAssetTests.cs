@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Interlink.Cdk.Tests.Support;
 using Interlink.Core.Normalization;
-using Interlink.Cdk.Hosts;
+using Interlink.Templates.Hosts;
 using Interlink.Core.Validation;
 
 namespace Interlink.Cdk.Tests;

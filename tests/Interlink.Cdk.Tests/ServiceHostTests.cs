@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Interlink.Cdk.Hosts;
+using Interlink.Templates.Hosts;
 using Interlink.Cdk.Tests.Support;
 
 namespace Interlink.Cdk.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Interlink.Cdk.Hosts;
+using Interlink.Templates.Hosts;
 using Interlink.Cdk.Stacks;
 using Interlink.Cdk.Tests.Support;
 
@@ -106,7 +106,7 @@ public sealed class UserDataSafetyTests(ExampleAssemblies examples)
     public void A_published_bundle_carries_its_SHA_256_computed_at_synth_as_a_literal()
     {
         var x = examples[ExampleAssemblies.SeedWithBundles];
-        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("stand-in service bundle"u8));
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("stand-in\r\nservice bundle\n"u8));
         Assert.All(x.Provider.OfType("AWS::EC2::Instance"), h => Assert.Equal(expected, SubVariables(h).GetProperty("BundleSha256").GetString()));
         var probe = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("stand-in probe bundle"u8));
         var client = x.Consumer("west").Single("AWS::EC2::Instance");

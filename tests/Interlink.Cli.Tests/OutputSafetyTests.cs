@@ -1,4 +1,4 @@
-using Interlink.Cdk;
+using Interlink.Templates.Writing;
 using Interlink.Cli.Tests.Support;
 using Interlink.Core.IO;
 

@@ -1,4 +1,4 @@
-using Interlink.Cdk;
+using Interlink.Templates;
 using Interlink.Core.Normalization;
 using Interlink.Core.Validation;
 
@@ -13,7 +13,7 @@ internal static class ExampleSynthesis
         var report = ConfigValidator.ValidateFile(configFile);
         Assert.True(report.IsValid, $"{configFile} is not valid:\n{string.Join('\n', report.Diagnostics.Select(d => d.ToOneLine()))}");
         var topology = TopologyBuilder.Build(report);
-        AssemblyBuilder.Synthesize(topology, outputDirectory);
+        AssemblyWriter.Synthesize(topology, outputDirectory);
         return topology;
     }
 }

@@ -19,11 +19,51 @@ internal static class CdkEmitter
     // of the same app refers to a network's subnets, say).
     private static readonly ConditionalWeakTable<ModelElement, CfnElement> Emitted = [];
 
-    /// <summary>Emits the children of <paramref name="scope"/> into <paramref name="into"/>.</summary>
+    /// <summary>
+    /// Emits the children of <paramref name="scope"/> into <paramref name="into"/>: first the construct tree (scopes and
+    /// file assets, which refer to nothing), then the elements in the order they were created, so that every reference
+    /// finds its target emitted, then the creation-order dependencies.
+    /// </summary>
     public static void Emit(Construct into, ModelScope scope)
     {
+        var parents = new Dictionary<ModelScope, Construct> { [scope] = into };
+        EmitTree(into, scope, parents);
         var resources = new List<(ResourceModel Model, CfnResource Made)>();
-        EmitChildren(into, scope, resources);
+        foreach (var element in scope.Elements().OrderBy(e => e.Sequence))
+        {
+            var parent = parents[element.Scope];
+            switch (element)
+            {
+                case ResourceModel resource:
+                    var made = new CfnResource(parent, resource.Id, new CfnResourceProps
+                    {
+                        Type = resource.Type,
+                        Properties = (IDictionary<string, object>)Render(resource.Properties),
+                    });
+                    if (resource.Metadata is { } metadata)
+                    {
+                        foreach (var (key, entry) in metadata.Entries)
+                            made.AddMetadata(key, Render(entry));
+                    }
+
+                    Emitted.AddOrUpdate(resource, made);
+                    resources.Add((resource, made));
+                    break;
+                case ParameterModel parameter:
+                    Emitted.AddOrUpdate(parameter, new CfnParameter(parent, parameter.Id, new CfnParameterProps
+                    {
+                        Type = parameter.Spec.Type,
+                        Description = parameter.Spec.Description,
+                        AllowedPattern = parameter.Spec.AllowedPattern,
+                        ConstraintDescription = parameter.Spec.ConstraintDescription,
+                    }));
+                    break;
+                case OutputModel output:
+                    Emitted.AddOrUpdate(output, new CfnOutput(parent, output.Id, new CfnOutputProps { Value = AsString(output.Value), Description = output.Description }));
+                    break;
+            }
+        }
+
         foreach (var (model, made) in resources)
         {
             foreach (var dependency in model.DependsOn)
@@ -59,47 +99,20 @@ internal static class CdkEmitter
         _ => throw new InvalidOperationException($"unknown template value {value.GetType().Name}"),
     };
 
-    private static void EmitChildren(Construct into, ModelScope scope, List<(ResourceModel, CfnResource)> resources)
+    private static void EmitTree(Construct into, ModelScope scope, Dictionary<ModelScope, Construct> parents)
     {
         foreach (var child in scope.Children)
         {
             switch (child)
             {
                 case ModelScope inner:
-                    EmitChildren(new Construct(into, inner.Id), inner, resources);
-                    break;
-                case ResourceModel resource:
-                    var made = new CfnResource(into, resource.Id, new CfnResourceProps
-                    {
-                        Type = resource.Type,
-                        Properties = (IDictionary<string, object>)Render(resource.Properties),
-                    });
-                    if (resource.Metadata is { } metadata)
-                    {
-                        foreach (var (key, entry) in metadata.Entries)
-                            made.AddMetadata(key, Render(entry));
-                    }
-
-                    Emitted.AddOrUpdate(resource, made);
-                    resources.Add((resource, made));
-                    break;
-                case ParameterModel parameter:
-                    Emitted.AddOrUpdate(parameter, new CfnParameter(into, parameter.Id, new CfnParameterProps
-                    {
-                        Type = parameter.Spec.Type,
-                        Description = parameter.Spec.Description,
-                        AllowedPattern = parameter.Spec.AllowedPattern,
-                        ConstraintDescription = parameter.Spec.ConstraintDescription,
-                    }));
-                    break;
-                case OutputModel output:
-                    Emitted.AddOrUpdate(output, new CfnOutput(into, output.Id, new CfnOutputProps { Value = AsString(output.Value), Description = output.Description }));
+                    var made = new Construct(into, inner.Id);
+                    parents[inner] = made;
+                    EmitTree(made, inner, parents);
                     break;
                 case FileAssetModel asset:
                     _ = new Asset(into, asset.Id, new AssetProps { Path = asset.SourceFile });
                     break;
-                default:
-                    throw new InvalidOperationException($"unknown model child {child.GetType().Name}");
             }
         }
     }

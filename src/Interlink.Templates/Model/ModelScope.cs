@@ -77,6 +77,14 @@ public class ModelScope
 /// <summary>A template element with a place in the tree: a resource, parameter or output.</summary>
 public abstract class ModelElement(ModelScope scope, string id)
 {
+    private static long _created;
+
+    /// <summary>
+    /// When it was created, across all models: a value can only refer to elements that existed when it was built, so
+    /// emitting in this order never meets a reference to an element not yet emitted.
+    /// </summary>
+    public long Sequence { get; } = Interlocked.Increment(ref _created);
+
     /// <summary>Its scope.</summary>
     public ModelScope Scope { get; } = scope;
 

@@ -61,7 +61,8 @@ public sealed class ExampleAssemblies : IDisposable
             Directory.CreateDirectory(bundles);
             var service = Path.Combine(bundles, "interlink-service-linux-arm64.tar.gz");
             var probe = Path.Combine(bundles, "interlink-probe-linux-arm64.tar.gz");
-            File.WriteAllText(service, "stand-in service bundle");
+            // Text with a CRLF: the CDK fingerprints text files with line endings normalized.
+            File.WriteAllText(service, "stand-in\r\nservice bundle\n");
             File.WriteAllText(probe, "stand-in probe bundle");
             return SynthesizedExample.Synthesize(name, output, configPath: Repo.Example("seed"), bundles: new HostBundles(service, probe));
         }

@@ -9,8 +9,9 @@ namespace Interlink.Cdk.Tests.Support;
 /// <summary>A config validated, built into a topology and synthesized into a cloud assembly, with every template parsed.</summary>
 public sealed class SynthesizedExample
 {
-    private SynthesizedExample(string name, ValidationReport report, Topology topology, string directory, IReadOnlyList<SynthesizedStack> summary, TimeSpan elapsed)
+    private SynthesizedExample(string name, ValidationReport report, Topology topology, string directory, IReadOnlyList<SynthesizedStack> summary, TimeSpan elapsed, HostBundles bundles)
     {
+        Bundles = bundles;
         Name = name;
         Config = report.Config!;
         Topology = topology;
@@ -30,6 +31,9 @@ public sealed class SynthesizedExample
     }
 
     public string Name { get; }
+
+    /// <summary>The published bundles the assembly ships.</summary>
+    public HostBundles Bundles { get; }
 
     public InterlinkConfig Config { get; }
 
@@ -77,6 +81,6 @@ public sealed class SynthesizedExample
         var topology = TopologyBuilder.Build(report);
         var watch = Stopwatch.StartNew();
         var summary = AssemblyBuilder.Synthesize(topology, outputDirectory, bundles);
-        return new SynthesizedExample(name, report, topology, outputDirectory, summary, watch.Elapsed);
+        return new SynthesizedExample(name, report, topology, outputDirectory, summary, watch.Elapsed, bundles ?? HostBundles.None);
     }
 }
