@@ -91,13 +91,20 @@ public sealed class QuotaAndDnsTests(ExampleAssemblies examples)
     {
         var app = new App();
         var stack = new Stack(app, "Spread");
-        var network = new Network(stack, "Network", new NetworkProps { Name = "spread", Layout = seed.Relays[0].Network.Vpc });
+        var vpc = seed.Relays[0].Network.Vpc;
+        var network = new Network(stack, "Network", new NetworkProps
+        {
+            Name = "spread",
+            Cidr = vpc.Cidr.ToString(),
+            PrivateSubnets = vpc.PrivateSubnets.Select(s => new SubnetSpec(s.Cidr.ToString(), s.Az)).ToList(),
+        });
         _ = new ServiceLoadBalancer(stack, "LoadBalancer", new ServiceLoadBalancerProps
         {
             DisplayName = "spread-usw2",
             Network = network,
-            Service = seed.Service,
-            Targets = seed.Targets.Ips,
+            Port = seed.Service.Port,
+            TargetPort = seed.Service.TargetPort,
+            Targets = seed.Targets.Ips.Select(t => new TargetAddress(t.Text, t.Subnet.Cidr.ToString())).ToList(),
             ClientCidrs = cidrs,
         });
         var json = JsonSerializer.Serialize(Amazon.CDK.Assertions.Template.FromStack(stack).ToJSON());

@@ -19,14 +19,8 @@ public sealed class ClientHostProps
     public string InstanceType { get; init; } = ClientHostBlueprint.DefaultInstanceType;
 
     /// <summary>The published probe to install at boot. Default: null, no probe.</summary>
-    public ProbeBundle? Probe { get; init; }
+    public HostBundle? Probe { get; init; }
 }
-
-/// <summary>Where the published probe lies.</summary>
-/// <param name="Bucket">S3 bucket.</param>
-/// <param name="Key">S3 key.</param>
-/// <param name="Sha256">Expected SHA-256, lowercase hex; the host refuses any other file.</param>
-public sealed record ProbeBundle(string Bucket, string Key, string Sha256);
 
 /// <summary>
 /// A small host in the consumer VPC to probe the service from: reached through Systems Manager, never SSH; no public

@@ -17,7 +17,7 @@ public static class ClientHostBlueprint
     {
         var group = SecurityGroups.Create(scope, "SecurityGroup", network.VpcId, $"{name} client: no inbound; service port and HTTPS out",
             [],
-            [new TcpRule(network.Layout.Cidr.ToString(), port, "to the service endpoint"), SecurityGroups.HttpsOut("Systems Manager")]);
+            [new TcpRule(network.Spec.Cidr, port, "to the service endpoint"), SecurityGroups.HttpsOut("Systems Manager")]);
         var template = new HardenedHostBlueprint(scope.Scope("Host"), new HostTemplateSpec(
             $"{name}-client", instanceType, [Cfn.GetAtt(group, "GroupId")],
             probe is null ? [] : [new HostPermission(["s3:GetObject"], [probe.ObjectArn])]));

@@ -31,7 +31,7 @@ public static class ConsumerEndpointBlueprint
     public static ConsumerEndpointRefs Build(ModelScope scope, ConsumerEndpointSpec spec)
     {
         var group = SecurityGroups.Create(scope, "SecurityGroup", spec.Network.VpcId, $"{spec.Name} endpoint: service port from the consumer VPC",
-            [new TcpRule(spec.Network.Layout.Cidr.ToString(), spec.Port, "consumer VPC to the service")], []);
+            [new TcpRule(spec.Network.Spec.Cidr, spec.Port, "consumer VPC to the service")], []);
         var endpoint = scope.Resource("Endpoint", "AWS::EC2::VPCEndpoint", Cfn.Map(
             // Always off: Interlink's endpoint services have no verified private DNS name, and AWS refuses an endpoint
             // that asks for one (https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html; IL038 rejects

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Interlink.Core.Model;
-using Interlink.Core.Normalization;
 using Interlink.Core.Quotas;
 using Interlink.Templates.Model;
 
@@ -15,14 +13,35 @@ namespace Interlink.Templates.Blueprints;
 /// the target group's port replaces it.
 /// </param>
 /// <param name="Network">The network whose private subnets hold the NLB.</param>
-/// <param name="Service">Listener port, health check, proxy protocol.</param>
-/// <param name="Targets">Target IPs.</param>
+/// <param name="Listener">Listener and target ports, proxy protocol.</param>
+/// <param name="HealthCheck">How the target group checks its targets.</param>
+/// <param name="Targets">Target IPs with the CIDR of the subnet each is in (the NLB's security group allows egress to those subnets).</param>
 /// <param name="TargetsOutsideVpc">True when targets are outside the NLB's VPC (relay mode, across a peering): registered with AvailabilityZone <c>all</c>.</param>
 /// <param name="ClientCidrs">CIDRs allowed to reach the listener (consumer VPCs; PrivateLink traffic is checked against them).</param>
 /// <param name="EnforceOnPrivateLink">Check the NLB security group against PrivateLink traffic (off only when a consumer's CIDR is unknown).</param>
 /// <param name="PreserveClientIp">Keep the client's source IP (must be off for targets across a peering in another Region).</param>
-public sealed record LoadBalancerSpec(string DisplayName, NetworkRefs Network, ServiceSpec Service, IReadOnlyList<TargetIp> Targets, bool TargetsOutsideVpc,
+public sealed record LoadBalancerSpec(string DisplayName, NetworkRefs Network, ListenerSpec Listener, HealthCheckSettings HealthCheck, IReadOnlyList<TargetAddress> Targets, bool TargetsOutsideVpc,
     IReadOnlyList<string> ClientCidrs, bool EnforceOnPrivateLink = true, bool PreserveClientIp = false);
+
+/// <summary>The NLB's TCP listener.</summary>
+/// <param name="Port">Port consumers connect to.</param>
+/// <param name="TargetPort">Port the targets listen on.</param>
+/// <param name="ProxyProtocolV2">Send the proxy protocol v2 header to targets.</param>
+public sealed record ListenerSpec(int Port, int TargetPort, bool ProxyProtocolV2 = false);
+
+/// <summary>A target group's health check.</summary>
+/// <param name="Protocol">TCP, HTTP or HTTPS.</param>
+/// <param name="Path">HTTP(S) path; null for TCP.</param>
+/// <param name="Port">Port checked; null means the traffic port.</param>
+/// <param name="IntervalSeconds">Seconds between checks.</param>
+/// <param name="HealthyThreshold">Consecutive successes before a target is healthy.</param>
+/// <param name="UnhealthyThreshold">Consecutive failures before a target is unhealthy.</param>
+public sealed record HealthCheckSettings(string Protocol = "TCP", string? Path = null, int? Port = null, int IntervalSeconds = 10, int HealthyThreshold = 3, int UnhealthyThreshold = 3);
+
+/// <summary>A target IP and the CIDR of its subnet.</summary>
+/// <param name="Ip">The IPv4 address.</param>
+/// <param name="SubnetCidr">The CIDR of the subnet holding it.</param>
+public sealed record TargetAddress(string Ip, string SubnetCidr);
 
 /// <summary>What the load balancer blueprint made.</summary>
 /// <param name="LoadBalancer">The NLB.</param>
@@ -38,10 +57,10 @@ public static class LoadBalancerBlueprint
     /// <summary>Adds the NLB, its security groups, listener and target group.</summary>
     public static LoadBalancerRefs Build(ModelScope scope, LoadBalancerSpec spec)
     {
-        var service = spec.Service;
-        var check = service.HealthCheck;
+        var service = spec.Listener;
+        var check = spec.HealthCheck;
         var healthPort = check.Port ?? service.TargetPort;
-        var targetCidrs = spec.Targets.Select(t => t.Subnet.Cidr.ToString()).Distinct().ToList();
+        var targetCidrs = spec.Targets.Select(t => t.SubnetCidr).Distinct().ToList();
         var targetRules = targetCidrs
             .SelectMany(c => new[] { service.TargetPort, healthPort }.Distinct().Select(p => new TcpRule(c, p, p == service.TargetPort ? "to service targets" : "health checks to targets")))
             .ToList();
@@ -71,9 +90,9 @@ public static class LoadBalancerBlueprint
         var targetGroup = scope.Resource("TargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", Cfn.Map(
             ("HealthCheckEnabled", true),
             ("HealthCheckIntervalSeconds", check.IntervalSeconds),
-            ("HealthCheckPath", check.Protocol == HealthCheckProtocol.Tcp ? null : check.Path),
+            ("HealthCheckPath", check.Protocol == "TCP" ? null : check.Path),
             ("HealthCheckPort", check.Port?.ToString(CultureInfo.InvariantCulture) ?? "traffic-port"),
-            ("HealthCheckProtocol", check.Protocol.ToString().ToUpperInvariant()),
+            ("HealthCheckProtocol", check.Protocol),
             ("HealthyThresholdCount", check.HealthyThreshold),
             ("Port", service.TargetPort),
             ("Protocol", "TCP"),
@@ -86,7 +105,7 @@ public static class LoadBalancerBlueprint
             ("Targets", Cfn.List(spec.Targets.Select(t => (CfnValue)Cfn.Map(
                 // Targets outside the NLB's VPC must name an AZ; 'all' lets every NLB node reach them.
                 ("AvailabilityZone", spec.TargetsOutsideVpc ? "all" : null),
-                ("Id", t.Text),
+                ("Id", t.Ip),
                 ("Port", service.TargetPort))))),
             ("UnhealthyThresholdCount", check.UnhealthyThreshold),
             ("VpcId", spec.Network.VpcId)));

@@ -1,10 +1,35 @@
-using Interlink.Core.Normalization;
 using Interlink.Templates.Model;
 
 namespace Interlink.Templates.Blueprints;
 
+/// <summary>One subnet of a network.</summary>
+/// <param name="Cidr">Its CIDR.</param>
+/// <param name="Zone">Its Availability Zone: an AZ ID (<c>use1-az1</c>, the same zone in every account) or an AZ name (<c>us-east-1a</c>).</param>
+/// <param name="ExistingSubnetId">The subnet's ID when it exists already (with <see cref="NetworkSpec.ExistingVpcId"/>).</param>
+/// <param name="ExistingRouteTableId">The existing subnet's route table.</param>
+public sealed record SubnetSpec(string Cidr, string Zone, string? ExistingSubnetId = null, string? ExistingRouteTableId = null)
+{
+    /// <summary>True when <see cref="Zone"/> is an AZ ID rather than a name.</summary>
+    public bool ZoneIsId => Zone.Contains("-az", StringComparison.Ordinal);
+}
+
+/// <summary>A network as laid out.</summary>
+/// <param name="Name">Prefix of its Name tags (e.g. <c>awsmorocco-relay</c>).</param>
+/// <param name="Cidr">The VPC CIDR.</param>
+/// <param name="PrivateSubnets">Private subnets, one route table each.</param>
+/// <param name="PublicSubnets">Public subnets (for NAT gateways).</param>
+/// <param name="NatGateways">NAT gateways, in the first public subnets; private subnets route to them in turn.</param>
+/// <param name="ExistingVpcId">An existing VPC's ID: nothing is created, the IDs given are referred to.</param>
+/// <param name="FlowLogs">Record flow logs of a new VPC to CloudWatch Logs.</param>
+public sealed record NetworkSpec(string Name, string Cidr, IReadOnlyList<SubnetSpec> PrivateSubnets, IReadOnlyList<SubnetSpec> PublicSubnets,
+    int NatGateways = 0, string? ExistingVpcId = null, bool FlowLogs = true)
+{
+    /// <summary>Distinct zones of the private subnets, in order.</summary>
+    public IReadOnlyList<string> Zones => PrivateSubnets.Select(s => s.Zone).Distinct().ToList();
+}
+
 /// <summary>What other blueprints use of a network.</summary>
-/// <param name="Layout">The layout it was built from.</param>
+/// <param name="Spec">What it was built from.</param>
 /// <param name="VpcId">VPC ID (a reference for a new VPC).</param>
 /// <param name="PrivateSubnetIds">Private subnet IDs, in layout order.</param>
 /// <param name="PrivateRouteTableIds">Route table of each private subnet, in layout order.</param>
@@ -12,7 +37,7 @@ namespace Interlink.Templates.Blueprints;
 /// The NAT default route of each private subnet's table, in layout order; null where there is none (no NAT, or an
 /// existing VPC whose routes exist already). Hosts that fetch from S3 or reach Systems Manager at boot depend on it.
 /// </param>
-public sealed record NetworkRefs(VpcLayout Layout, CfnValue VpcId, IReadOnlyList<CfnValue> PrivateSubnetIds,
+public sealed record NetworkRefs(NetworkSpec Spec, CfnValue VpcId, IReadOnlyList<CfnValue> PrivateSubnetIds,
     IReadOnlyList<CfnValue> PrivateRouteTableIds, IReadOnlyList<ResourceModel?> PrivateDefaultRoutes);
 
 /// <summary>
@@ -25,19 +50,20 @@ public static class NetworkBlueprint
     /// <summary>Days flow logs are kept.</summary>
     public const int FlowLogRetentionDays = 30;
 
-    /// <summary>Adds the network to <paramref name="scope"/>; <paramref name="name"/> prefixes its Name tags.</summary>
-    public static NetworkRefs Build(ModelScope scope, string name, VpcLayout layout, bool flowLogs = true)
+    /// <summary>Adds the network to <paramref name="scope"/>.</summary>
+    public static NetworkRefs Build(ModelScope scope, NetworkSpec spec)
     {
-        if (layout.IsExisting)
+        var (name, layout, flowLogs) = (spec.Name, spec, spec.FlowLogs);
+        if (spec.ExistingVpcId is { } existing)
         {
-            return new NetworkRefs(layout, layout.ExistingId!,
-                layout.PrivateSubnets.Select(s => (CfnValue)s.ExistingId!).ToList(),
-                layout.PrivateSubnets.Select(s => (CfnValue)s.ExistingRouteTableId!).ToList(),
-                layout.PrivateSubnets.Select(_ => (ResourceModel?)null).ToList());
+            return new NetworkRefs(spec, existing,
+                spec.PrivateSubnets.Select(s => (CfnValue)(s.ExistingSubnetId ?? throw new ArgumentException($"subnet {s.Cidr} of existing VPC {existing} needs its ID", nameof(spec)))).ToList(),
+                spec.PrivateSubnets.Select(s => (CfnValue)(s.ExistingRouteTableId ?? throw new ArgumentException($"subnet {s.Cidr} of existing VPC {existing} needs its route table ID", nameof(spec)))).ToList(),
+                spec.PrivateSubnets.Select(_ => (ResourceModel?)null).ToList());
         }
 
         var vpc = scope.Resource("Vpc", "AWS::EC2::VPC", Cfn.Map(
-            ("CidrBlock", layout.Cidr.ToString()),
+            ("CidrBlock", layout.Cidr),
             ("EnableDnsHostnames", true),
             ("EnableDnsSupport", true),
             ("Tags", StackTags.NameTag(name))));
@@ -47,20 +73,20 @@ public static class NetworkBlueprint
         var (subnets, tables, routes) = PrivateTier(scope, name, layout, vpcId, natIds);
         if (flowLogs)
             FlowLog(scope, vpcId);
-        return new NetworkRefs(layout, vpcId, subnets, tables, routes);
+        return new NetworkRefs(spec, vpcId, subnets, tables, routes);
     }
 
-    private static CfnMap Subnet(SubnetPlan plan, CfnValue vpcId, string nameTag) => Cfn.Map(
+    private static CfnMap Subnet(SubnetSpec plan, CfnValue vpcId, string nameTag) => Cfn.Map(
         // Placed by AZ ID (the same zone in every account), or by name when the user gave a name.
-        ("AvailabilityZone", plan.AzIsId ? null : plan.Az),
-        ("AvailabilityZoneId", plan.AzIsId ? plan.Az : null),
-        ("CidrBlock", plan.Cidr.ToString()),
+        ("AvailabilityZone", plan.ZoneIsId ? null : plan.Zone),
+        ("AvailabilityZoneId", plan.ZoneIsId ? plan.Zone : null),
+        ("CidrBlock", plan.Cidr),
         // Public subnets hold NAT gateways only; nothing gets a public IP by default.
         ("MapPublicIpOnLaunch", false),
         ("Tags", StackTags.NameTag(nameTag)),
         ("VpcId", vpcId));
 
-    private static (List<CfnValue> SubnetIds, ResourceModel? Gateway) PublicTier(ModelScope scope, string name, VpcLayout layout, CfnValue vpcId)
+    private static (List<CfnValue> SubnetIds, ResourceModel? Gateway) PublicTier(ModelScope scope, string name, NetworkSpec layout, CfnValue vpcId)
     {
         if (layout.PublicSubnets.Count == 0)
             return ([], null);
@@ -75,7 +101,7 @@ public static class NetworkBlueprint
         for (var i = 0; i < layout.PublicSubnets.Count; i++)
         {
             var plan = layout.PublicSubnets[i];
-            var subnet = scope.Resource($"PublicSubnet{i + 1}", "AWS::EC2::Subnet", Subnet(plan, vpcId, $"{name}-public-{plan.Az}"));
+            var subnet = scope.Resource($"PublicSubnet{i + 1}", "AWS::EC2::Subnet", Subnet(plan, vpcId, $"{name}-public-{plan.Zone}"));
             _ = scope.Resource($"PublicSubnet{i + 1}Routes", "AWS::EC2::SubnetRouteTableAssociation", Cfn.Map(("RouteTableId", Cfn.Ref(table)), ("SubnetId", Cfn.Ref(subnet))));
             ids.Add(Cfn.Ref(subnet));
         }
@@ -83,7 +109,7 @@ public static class NetworkBlueprint
         return (ids, attachment);
     }
 
-    private static List<CfnValue> NatGateways(ModelScope scope, string name, VpcLayout layout, List<CfnValue> publicSubnetIds, ResourceModel? gateway)
+    private static List<CfnValue> NatGateways(ModelScope scope, string name, NetworkSpec layout, List<CfnValue> publicSubnetIds, ResourceModel? gateway)
     {
         var ids = new List<CfnValue>();
         for (var i = 0; i < layout.NatGateways && i < publicSubnetIds.Count; i++)
@@ -101,7 +127,7 @@ public static class NetworkBlueprint
     }
 
     private static (List<CfnValue> Subnets, List<CfnValue> RouteTables, List<ResourceModel?> DefaultRoutes) PrivateTier(
-        ModelScope scope, string name, VpcLayout layout, CfnValue vpcId, List<CfnValue> natIds)
+        ModelScope scope, string name, NetworkSpec layout, CfnValue vpcId, List<CfnValue> natIds)
     {
         var subnets = new List<CfnValue>();
         var tables = new List<CfnValue>();
@@ -109,9 +135,9 @@ public static class NetworkBlueprint
         for (var i = 0; i < layout.PrivateSubnets.Count; i++)
         {
             var plan = layout.PrivateSubnets[i];
-            var subnet = scope.Resource($"PrivateSubnet{i + 1}", "AWS::EC2::Subnet", Subnet(plan, vpcId, $"{name}-private-{plan.Az}"));
+            var subnet = scope.Resource($"PrivateSubnet{i + 1}", "AWS::EC2::Subnet", Subnet(plan, vpcId, $"{name}-private-{plan.Zone}"));
             // One route table per private subnet: peering routes and per-AZ NAT routes can then differ by AZ.
-            var table = scope.Resource($"PrivateRouteTable{i + 1}", "AWS::EC2::RouteTable", Cfn.Map(("Tags", StackTags.NameTag($"{name}-private-{plan.Az}")), ("VpcId", vpcId)));
+            var table = scope.Resource($"PrivateRouteTable{i + 1}", "AWS::EC2::RouteTable", Cfn.Map(("Tags", StackTags.NameTag($"{name}-private-{plan.Zone}")), ("VpcId", vpcId)));
             _ = scope.Resource($"PrivateSubnet{i + 1}Routes", "AWS::EC2::SubnetRouteTableAssociation", Cfn.Map(("RouteTableId", Cfn.Ref(table)), ("SubnetId", Cfn.Ref(subnet))));
             routes.Add(natIds.Count > 0
                 ? scope.Resource($"PrivateDefaultRoute{i + 1}", "AWS::EC2::Route", Cfn.Map(

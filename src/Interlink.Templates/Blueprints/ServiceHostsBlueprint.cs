@@ -1,4 +1,4 @@
-using Interlink.Core.Normalization;
+using Interlink.Core.Networking;
 using Interlink.Templates.Hosts;
 using Interlink.Templates.Model;
 
@@ -17,7 +17,9 @@ public sealed record BundleLocation(CfnValue Bucket, CfnValue Key, CfnValue Sha2
 /// <summary>What <see cref="ServiceHostsBlueprint"/> builds.</summary>
 /// <param name="Name">Name prefix for tags.</param>
 /// <param name="Network">The provider network the hosts live in.</param>
-/// <param name="Targets">The targets: hosts to create at fixed IPs, or the user's own IPs.</param>
+/// <param name="TargetIps">The service's targets, each in one of the network's private subnets.</param>
+/// <param name="CreateHosts">Launch a hardened host running the sample service at each target IP; false: the IPs are the user's own hosts.</param>
+/// <param name="InstanceType">Instance type of created hosts.</param>
 /// <param name="TargetPort">Port the service listens on.</param>
 /// <param name="HealthCheckPort">Port the NLB health check probes; null means the target port.</param>
 /// <param name="HealthCheckPath">Health-check path (for the boot script's log line).</param>
@@ -29,7 +31,7 @@ public sealed record BundleLocation(CfnValue Bucket, CfnValue Key, CfnValue Sha2
 /// CloudFormation re-reads on every update (the public SSM parameter), because a new image replaces the instance, and
 /// CloudFormation creates the replacement while the old one still holds the IP.
 /// </param>
-public sealed record ServiceHostsSpec(string Name, NetworkRefs Network, TargetSet Targets, int TargetPort, int? HealthCheckPort, string HealthCheckPath,
+public sealed record ServiceHostsSpec(string Name, NetworkRefs Network, IReadOnlyList<string> TargetIps, bool CreateHosts, string InstanceType, int TargetPort, int? HealthCheckPort, string HealthCheckPath,
     IReadOnlyList<string> LoadBalancerCidrs, string? ExistingSecurityGroupId, BundleLocation? Bundle, CfnValue? ImageId);
 
 /// <summary>
@@ -66,24 +68,36 @@ public static class ServiceHostsBlueprint
             groupId = Cfn.GetAtt(group, "GroupId");
         }
 
-        if (!spec.Targets.CreateHosts)
+        if (!spec.CreateHosts)
             return groupId;
         var bundle = spec.Bundle ?? throw new ArgumentException("the service bundle is required when hosts are created", nameof(spec));
         var image = spec.ImageId ?? throw new ArgumentException("ImageId is required when hosts are created (fixed-IP hosts cannot be replaced)", nameof(spec));
 
         var template = new HardenedHostBlueprint(scope.Scope("Host"), new HostTemplateSpec(
-            $"{spec.Name}-service", spec.Targets.InstanceType, [groupId], [new HostPermission(["s3:GetObject"], [bundle.ObjectArn])], ImageId: image));
+            $"{spec.Name}-service", spec.InstanceType, [groupId], [new HostPermission(["s3:GetObject"], [bundle.ObjectArn])], ImageId: image));
         var script = ServiceUserData.Render(new ServiceUserDataOptions(spec.Name, spec.TargetPort, spec.HealthCheckPath));
         var userData = Cfn.Sub(script, ("BundleBucket", bundle.Bucket), ("BundleKey", bundle.Key), ("BundleSha256", bundle.Sha256));
-        var subnets = spec.Network.Layout.PrivateSubnets.ToList();
-        for (var i = 0; i < spec.Targets.Ips.Count; i++)
+        for (var i = 0; i < spec.TargetIps.Count; i++)
         {
-            var target = spec.Targets.Ips[i];
-            var subnetIndex = subnets.IndexOf(target.Subnet);
-            _ = template.Launch($"Host{i + 1}", spec.Network.PrivateSubnetIds[subnetIndex], $"{spec.Name}-service-{i + 1}", target.Text, userData,
+            var subnetIndex = SubnetOf(spec.Network.Spec, spec.TargetIps[i]);
+            _ = template.Launch($"Host{i + 1}", spec.Network.PrivateSubnetIds[subnetIndex], $"{spec.Name}-service-{i + 1}", spec.TargetIps[i], userData,
                 spec.Network.PrivateDefaultRoutes[subnetIndex]);
         }
 
         return groupId;
+    }
+
+    /// <summary>The index of the private subnet of <paramref name="network"/> holding <paramref name="ip"/>.</summary>
+    public static int SubnetOf(NetworkSpec network, string ip)
+    {
+        if (!Ipv4.TryParse(ip, out var address))
+            throw new ArgumentException($"target '{ip}' is not an IPv4 address", nameof(ip));
+        for (var i = 0; i < network.PrivateSubnets.Count; i++)
+        {
+            if (Ipv4Cidr.Parse(network.PrivateSubnets[i].Cidr).Contains(address))
+                return i;
+        }
+
+        throw new ArgumentException($"target {ip} is in none of the private subnets ({string.Join(", ", network.PrivateSubnets.Select(s => s.Cidr))})", nameof(ip));
     }
 }

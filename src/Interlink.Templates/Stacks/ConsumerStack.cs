@@ -18,7 +18,7 @@ public static class ConsumerStack
         var stack = DesignStack.Create(id, topology, consumer.Network, $"Interlink {topology.Name}: consumer {consumer.Name}");
         var name = $"{topology.Name}-{consumer.Name}";
         var native = topology.Mode == DeployMode.Native;
-        var network = NetworkBlueprint.Build(stack.Scope("Network"), name, consumer.Network.Vpc);
+        var network = NetworkBlueprint.Build(stack.Scope("Network"), TopologySpecs.Network(name, consumer.Network.Vpc));
         var serviceName = DesignStack.Parameter(stack, Outputs.EndpointServiceName, "Endpoint service name (from the relay or provider stack)", AllowedPatterns.EndpointServiceName);
         var endpoint = ConsumerEndpointBlueprint.Build(stack.Scope("Endpoint"), new ConsumerEndpointSpec(
             name, network, serviceName, topology.Service.Port, EndpointSubnets(topology, consumer),

@@ -44,7 +44,7 @@ public static class ProviderStack
         var stack = DesignStack.Create(id, topology, topology.Provider, $"Interlink {topology.Name}: provider VPC and service");
         var name = topology.Name;
         var native = topology.Mode == DeployMode.Native;
-        var network = NetworkBlueprint.Build(stack.Scope("Network"), $"{name}-provider", topology.Provider.Vpc);
+        var network = NetworkBlueprint.Build(stack.Scope("Network"), TopologySpecs.Network($"{name}-provider", topology.Provider.Vpc));
 
         // Targets see the NLB's own addresses (client IP preservation is off), so the hosts admit the NLB subnets.
         var nlbCidrs = native
@@ -53,7 +53,7 @@ public static class ProviderStack
         var bundle = ServiceBundleLocation(stack, topology, serviceBundle);
         var check = topology.Service.HealthCheck;
         _ = ServiceHostsBlueprint.Build(stack.Scope("Service"), new ServiceHostsSpec(
-            name, network, topology.Targets, topology.Service.TargetPort, check.Port, check.Path ?? "/health", nlbCidrs,
+            name, network, topology.Targets.Ips.Select(t => t.Text).ToList(), topology.Targets.CreateHosts, topology.Targets.InstanceType, topology.Service.TargetPort, check.Port, check.Path ?? "/health", nlbCidrs,
             topology.Provider.Vpc.HostSecurityGroupId, bundle, topology.Targets.CreateHosts ? ServiceHostImage(stack, topology) : null));
 
         foreach (var relay in topology.Relays.Where(r => WiringPlanner.NeedsAccepterRole(topology, r)))
@@ -110,7 +110,8 @@ public static class ProviderStack
     {
         var region = topology.Provider.Region;
         var nlb = LoadBalancerBlueprint.Build(stack.Scope("LoadBalancer"), new LoadBalancerSpec(
-            NameScheme.LoadBalancer(topology.Name, region), network, topology.Service, topology.Targets.Ips, TargetsOutsideVpc: false,
+            NameScheme.LoadBalancer(topology.Name, region), network, TopologySpecs.Listener(topology.Service), TopologySpecs.HealthCheck(topology.Service),
+            TopologySpecs.Targets(topology.Targets), TargetsOutsideVpc: false,
             topology.Consumers.Select(c => c.Network.Vpc.Cidr.ToString()).Distinct().ToList()));
         var service = EndpointServiceBlueprint.Build(stack.Scope("EndpointService"), Cfn.Ref(nlb.LoadBalancer),
             topology.Consumers.Select(c => c.Network.Account).ToList(), topology.Service.AcceptanceRequired,
@@ -118,7 +119,7 @@ public static class ProviderStack
         var operatorRole = OperatorRoleBlueprint.Build(stack.Scope("Operator"), topology.DeployerAccount, [service.ServiceId], []);
         _ = stack.Output(Outputs.EndpointServiceName, service.ServiceName, "Endpoint service name (feeds the consumer stacks)");
         _ = stack.Output(Outputs.EndpointServiceId, service.ServiceId, "Endpoint service ID");
-        _ = stack.Output(Outputs.ServedAzIds, string.Join(",", network.Layout.Azs), "AZs the NLB serves");
+        _ = stack.Output(Outputs.ServedAzIds, string.Join(",", network.Spec.Zones), "AZs the NLB serves");
         _ = stack.Output(Outputs.OperatorRoleArn, Cfn.GetAtt(operatorRole, "Arn"), "Role interlink deploy assumes to accept endpoint connections");
     }
 }

@@ -26,7 +26,7 @@ public static class RelayStack
         var region = relay.Network.Region;
         var stack = DesignStack.Create(id, topology, relay.Network, $"Interlink {topology.Name}: relay in {region}");
         var name = topology.Name;
-        var network = NetworkBlueprint.Build(stack.Scope("Network"), $"{name}-relay", relay.Network.Vpc);
+        var network = NetworkBlueprint.Build(stack.Scope("Network"), TopologySpecs.Network($"{name}-relay", relay.Network.Vpc));
         var providerVpcId = DesignStack.Parameter(stack, Outputs.ProviderVpcId, "Provider VPC ID (from the provider stack's VpcId output)", AllowedPatterns.Ec2Id("vpc"));
         // The accepter role's ARN comes from the provider stack's output (CloudFormation names the role).
         var accepterRoleArn = WiringPlanner.NeedsAccepterRole(topology, relay)
@@ -38,7 +38,8 @@ public static class RelayStack
 
         var consumers = topology.ConsumersIn(region).ToList();
         var nlb = LoadBalancerBlueprint.Build(stack.Scope("LoadBalancer"), new LoadBalancerSpec(
-            NameScheme.LoadBalancer(name, region), network, topology.Service, topology.Targets.Ips, TargetsOutsideVpc: true,
+            NameScheme.LoadBalancer(name, region), network, TopologySpecs.Listener(topology.Service), TopologySpecs.HealthCheck(topology.Service),
+            TopologySpecs.Targets(topology.Targets), TargetsOutsideVpc: true,
             consumers.Select(c => c.Network.Vpc.Cidr.ToString()).Distinct().ToList()));
         var service = EndpointServiceBlueprint.Build(stack.Scope("EndpointService"), Cfn.Ref(nlb.LoadBalancer),
             consumers.Select(c => c.Network.Account).ToList(), topology.Service.AcceptanceRequired, []);
@@ -51,7 +52,7 @@ public static class RelayStack
         _ = stack.Output(Outputs.PeeringConnectionId, Cfn.Ref(peering), "Peering to the provider (feeds provider-routes)");
         _ = stack.Output(Outputs.EndpointServiceName, service.ServiceName, "Endpoint service name (feeds the consumer stacks)");
         _ = stack.Output(Outputs.EndpointServiceId, service.ServiceId, "Endpoint service ID");
-        _ = stack.Output(Outputs.ServedAzIds, string.Join(",", network.Layout.Azs), "AZs the NLB serves");
+        _ = stack.Output(Outputs.ServedAzIds, string.Join(",", network.Spec.Zones), "AZs the NLB serves");
         _ = stack.Output(Outputs.OperatorRoleArn, Cfn.GetAtt(operatorRole, "Arn"), "Role interlink deploy assumes to accept endpoint connections (and set peering DNS options)");
         return stack;
     }
