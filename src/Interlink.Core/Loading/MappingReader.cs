@@ -219,8 +219,25 @@ internal sealed class MappingReader
                 continue;
             var allowed = knownKeys.Count == 0 ? "nothing" : string.Join(", ", knownKeys);
             _diagnostics.Error(LoadCodes.UnknownKey, path, $"unknown key '{name}'{Suggest.DidYouMean(name, knownKeys)}",
-                $"use one of: {allowed}");
+                NestedHint(name) is { } nested ? $"{nested}, or use one of: {allowed}" : $"use one of: {allowed}");
         }
+    }
+
+    /// <summary>
+    /// "indent 'x' under 'vpc' (line 7), whose keys it belongs to" when a sibling block mapping accepts
+    /// <paramref name="name"/>: the key was most likely written one level too shallow, which is still valid YAML, so
+    /// only the reader can tell.
+    /// </summary>
+    private string? NestedHint(string name)
+    {
+        foreach (var (key, value) in _node.Children)
+        {
+            if (key is YamlScalarNode { Value: { } sibling } && value is YamlMappingNode { Style: not YamlDotNet.Core.Events.MappingStyle.Flow }
+                && ConfigKeys.Nested.TryGetValue(sibling, out var keys) && keys.Contains(name, StringComparer.Ordinal))
+                return $"'{name}' is a key of {YamlPath.Key(Path, sibling)}: indent it like the keys under '{sibling}' (line {value.Start.Line})";
+        }
+
+        return null;
     }
 
     private void WrongType(string key, YamlNode node, string expected, string? example) =>
