@@ -122,7 +122,8 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
         var topology = report is null ? null : TopologyBuilder.Build(report);
         var assemblyDirectory = settings.Assembly ?? settings.Output;
         if (settings.Assembly is null)
-            AssemblyBuilder.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory()));
+            BusyIndicator.Run(console, "synthesizing the cloud assembly", () => AssemblyBuilder.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory())),
+                documentOnStdout: settings.Format != PlanFormat.Text && settings.Out is null);
 
         CloudAssembly assembly;
         try

@@ -37,7 +37,7 @@ public sealed class SynthCommand(IAnsiConsole console) : Command<SynthSettings>
 
         var topology = TopologyBuilder.Build(report);
         var bundles = HostBundles.Find(topology, Directory.GetCurrentDirectory());
-        var stacks = AssemblyBuilder.Synthesize(topology, settings.Output, bundles);
+        var stacks = BusyIndicator.Run(console, "synthesizing the cloud assembly", () => AssemblyBuilder.Synthesize(topology, settings.Output, bundles));
         var table = new Table().AddColumns("Stack", "Role", "Account", "Region", "Phase", "Resources");
         foreach (var s in stacks)
             table.AddRow(s.Name, s.Role, s.Account ?? "(deploying)", s.Region, s.Phase.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Resources.ToString(System.Globalization.CultureInfo.InvariantCulture));
