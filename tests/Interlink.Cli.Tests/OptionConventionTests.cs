@@ -142,4 +142,26 @@ public sealed class OptionConventionTests : IDisposable
         Assert.Contains("remaining endpoint connections are rejected", text, StringComparison.Ordinal);
         Assert.Contains("interlink destroy examples/seed.yaml --dry-run", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_command_list_shows_each_command_s_first_sentence_and_the_command_s_help_the_whole_description()
+    {
+        var all = App.Run("--help");
+        var destroy = App.Run("destroy", "--help");
+
+        Assert.Contains(all.Lines, l => l.Trim() == "destroy     Delete every stack deploy made for this design, last phase first");
+        Assert.DoesNotContain(".interlink/NAME.deployed", all.Output, StringComparison.Ordinal);
+        Assert.Contains(".interlink/NAME.deployed", destroy.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_takes_o_for_its_report_and_every_format_option_lists_its_values_the_same_way()
+    {
+        var validate = App.Run("validate", "--help");
+        var compare = App.Run("compare", "--help");
+
+        Assert.Contains(validate.Lines, l => l.Contains("-o, --output <FILE>", StringComparison.Ordinal) && l.Contains(Interlink.Cli.Commands.OutputOptions.ReportDescription.TrimEnd('.'), StringComparison.Ordinal));
+        Assert.Contains(validate.Lines, l => l.Contains("-f, --format <FORMAT>", StringComparison.Ordinal) && l.TrimEnd().EndsWith("text or json", StringComparison.Ordinal));
+        Assert.Contains(compare.Lines, l => l.Contains("-f, --format <FORMAT>", StringComparison.Ordinal) && l.TrimEnd().EndsWith("text, json or markdown", StringComparison.Ordinal));
+    }
 }

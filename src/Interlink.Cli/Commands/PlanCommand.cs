@@ -52,7 +52,7 @@ public sealed class PlanSettings : CommandSettings
 
     /// <summary>Traffic for the cost estimate.</summary>
     [CommandOption("-t|--traffic <GB>")]
-    [Description("Service traffic in GB per month for the cost estimate.")]
+    [Description("Expected service traffic in GB per month, for the cost estimate.")]
     [DefaultValue(100.0)]
     public double Traffic { get; init; } = (double)CostEstimator.DefaultTrafficGbPerMonth;
 

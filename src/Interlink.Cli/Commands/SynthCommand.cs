@@ -18,7 +18,7 @@ public sealed class SynthSettings : CommandSettings
 
     /// <summary>Assembly directory.</summary>
     [CommandOption("-o|--output|--cdk-out <DIR>")]
-    [Description("Cloud assembly directory: synth's result, so -o like every command's; --cdk-out as in the commands that synthesize first.")]
+    [Description("Where to write the cloud assembly, synth's result (so -o, as every command's output; --cdk-out works too).")]
     [DefaultValue(OutputOptions.DefaultCdkOut)]
     public string Output { get; init; } = OutputOptions.DefaultCdkOut;
 }

@@ -16,7 +16,7 @@ public sealed class ValidateSettings : CommandSettings
 
     /// <summary>Output format.</summary>
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("Output format: text or json.")]
+    [Description("text or json.")]
     [DefaultValue("text")]
     public OutputFormat Format { get; init; } = OutputFormat.Text;
 
