@@ -224,7 +224,7 @@ internal sealed class MappingReader
     }
 
     /// <summary>
-    /// "indent 'x' under 'vpc' (line 7), whose keys it belongs to" when a sibling block mapping accepts
+    /// "'x' is a key of provider.vpc: indent it like the keys under 'vpc' (line 7)" when a sibling mapping accepts
     /// <paramref name="name"/>: the key was most likely written one level too shallow, which is still valid YAML, so
     /// only the reader can tell.
     /// </summary>
@@ -232,9 +232,11 @@ internal sealed class MappingReader
     {
         foreach (var (key, value) in _node.Children)
         {
-            if (key is YamlScalarNode { Value: { } sibling } && value is YamlMappingNode { Style: not YamlDotNet.Core.Events.MappingStyle.Flow }
+            if (key is YamlScalarNode { Value: { } sibling } && value is YamlMappingNode mapping
                 && ConfigKeys.Nested.TryGetValue(sibling, out var keys) && keys.Contains(name, StringComparer.Ordinal))
-                return $"'{name}' is a key of {YamlPath.Key(Path, sibling)}: indent it like the keys under '{sibling}' (line {value.Start.Line})";
+                return mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow
+                    ? $"'{name}' is a key of {YamlPath.Key(Path, sibling)}: move it inside the {{ }} of '{sibling}' (line {value.Start.Line})"
+                    : $"'{name}' is a key of {YamlPath.Key(Path, sibling)}: indent it like the keys under '{sibling}' (line {value.Start.Line})";
         }
 
         return null;

@@ -24,12 +24,14 @@ internal static class YamlIndentation
     }
 
     /// <summary>An open block collection: its indentation, what it is, and its latest entry (the example to follow).</summary>
-    private sealed class Level(int indent, Kind kind, string path)
+    private sealed class Level(int indent, Kind kind, string path, int parentIndent)
     {
         public int Indent { get; } = indent;
+        public int ParentIndent { get; } = parentIndent;
         public Kind Kind { get; } = kind;
         public string Path { get; } = path;
         public int Items { get; set; }
+        public int Entries { get; set; }
         public int LastLine { get; set; }
         public string? LastKey { get; set; }
 
@@ -48,6 +50,7 @@ internal static class YamlIndentation
     {
         var lines = text.Split('\n');
         var stack = new List<Level>();
+        var steps = new Dictionary<int, int>(); // how far the file indents a block under its key, and how often
         Pending? pending = new(-1, "", FromKey: false, 0, "");
         var blockScalarParent = -1;  // indentation of the key that opened a '|' or '>' block, while inside it
         var scalarOwner = -1;        // indentation of the line whose plain value may continue on deeper lines
@@ -96,7 +99,11 @@ internal static class YamlIndentation
                 if (indent > opener.ParentIndent)
                 {
                     if (isDash || key is not null)
-                        stack.Add(new Level(indent, isDash ? Kind.Sequence : Kind.Mapping, opener.Path));
+                    {
+                        stack.Add(new Level(indent, isDash ? Kind.Sequence : Kind.Mapping, opener.Path, opener.ParentIndent));
+                        if (!isDash && opener.ParentIndent >= 0)
+                            steps[indent - opener.ParentIndent] = steps.GetValueOrDefault(indent - opener.ParentIndent) + 1;
+                    }
                     else
                     {
                         // A value on the line after its key (a scalar or a flow collection).
@@ -107,7 +114,7 @@ internal static class YamlIndentation
                 }
                 else if (indent == opener.ParentIndent && isDash && opener.FromKey)
                 {
-                    stack.Add(new Level(indent, Kind.Sequence, opener.Path)); // "key:" then "- item" at the key's indentation
+                    stack.Add(new Level(indent, Kind.Sequence, opener.Path, opener.ParentIndent)); // "key:" then "- item" at the key's indentation
                 }
             }
 
@@ -129,7 +136,7 @@ internal static class YamlIndentation
 
             var top = stack.Count > 0 ? stack[^1] : null;
             if (top is null || top.Indent != indent)
-                return Misplaced(n, indent, isDash, key, top, closed);
+                return Misplaced(n, indent, isDash, key, top, closed, steps.Count == 0 ? 2 : steps.MaxBy(s => s.Value).Key);
             if ((top.Kind == Kind.Sequence) != isDash || !isDash && key is null)
                 return null; // a '-' among keys, a key among items, a value without its key: not an indentation slip
 
@@ -140,6 +147,7 @@ internal static class YamlIndentation
             while (true)
             {
                 level.LastLine = n;
+                level.Entries++;
                 if (level.Kind == Kind.Sequence)
                 {
                     var item = $"{level.Path}[{level.Items}]";
@@ -155,14 +163,14 @@ internal static class YamlIndentation
                     rest = rest[after..];
                     if (IsDash(rest))
                     {
-                        level = new Level(column, Kind.Sequence, item);
+                        level = new Level(column, Kind.Sequence, item, level.Indent);
                         stack.Add(level);
                         continue;
                     }
 
                     if (KeyOf(rest) is { } itemKey)
                     {
-                        level = new Level(column, Kind.Mapping, item);
+                        level = new Level(column, Kind.Mapping, item, level.Indent);
                         stack.Add(level);
                         key = itemKey;
                         continue;
@@ -195,7 +203,7 @@ internal static class YamlIndentation
     }
 
     /// <summary>The line's indentation matches no open block: deeper than its block allows, or between two of them.</summary>
-    private static IndentationProblem? Misplaced(int line, int indent, bool isDash, (string Key, int ValueAt)? key, Level? top, List<Level> closed)
+    private static IndentationProblem? Misplaced(int line, int indent, bool isDash, (string Key, int ValueAt)? key, Level? top, List<Level> closed, int step)
     {
         // Candidates the line could belong to: the blocks it just left and the one it is now inside, of its kind.
         var wanted = isDash ? Kind.Sequence : Kind.Mapping;
@@ -209,15 +217,22 @@ internal static class YamlIndentation
         var where = closed.Count == 0
             ? $"but {best.Describe()} around it are indented {Spaces(best.Indent)} (like {best.Example()})"
             : $"which lines up with no block around it: {best.Describe()} are indented {Spaces(best.Indent)} (like {best.Example()}){others}";
+        // A block's first entry sets its indentation: when it has only that one, and it is off the file's usual
+        // step while this line is on it, the first entry is the likelier slip.
+        var orFirst = best.Entries == 1 && best.Kind == Kind.Mapping && best.ParentIndent >= 0
+            && best.Indent - best.ParentIndent != step && indent - best.ParentIndent == step
+            ? $", or, if '{best.LastKey}' on line {best.LastLine} is the one out of line, move it to column {indent + 1}"
+            : "";
         return new IndentationProblem(line, indent + 1, $"bad indentation: {what} is indented {Spaces(indent)}, {where}",
-            $"{Indent(what, best.Indent)}, the same as {best.Example()}");
+            $"{Indent(what, best.Indent)}, the same as {best.Example()}{orFirst}");
     }
 
     private static IndentationProblem TabProblem(int line, int column, string? key, List<Level> stack, Pending? pending)
     {
         // How wide the user's editor draws a tab is unknown, so offer the levels the line can mean, innermost first.
         var what = key is null ? $"line {line}" : $"'{key}'";
-        var options = stack.Where(l => l.LastLine > 0).Reverse().Select(l => $"{Spaces(l.Indent)} like {l.Example()}");
+        var options = stack.Where(l => l.LastLine > 0).Reverse()
+            .Select(l => $"{(l.Indent == 0 ? "at the line start" : Spaces(l.Indent))} like {l.Example()}");
         if (pending is { Line: > 0 })
             options = options.Prepend($"{Spaces(pending.ParentIndent + 2)} to put it inside '{pending.Name}' on line {pending.Line}");
         var choices = options.Take(2).ToList();

@@ -134,4 +134,57 @@ public class IndentationTests
         Assert.Equal(9, unknown.Location!.Value.Line);
         Assert.StartsWith("'azs' is a key of provider.vpc: indent it like the keys under 'vpc' (line 8), or use one of: ", unknown.Fix, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_key_beside_a_flow_mapping_it_belongs_in_is_told_to_move_inside_the_braces()
+    {
+        var text = Replace(Valid, "  - region: us-west-2\n    vpc:\n      cidr: 10.11.0.0/16\n      azs: [usw2-az1, usw2-az2]\n",
+            "  - region: us-west-2\n    natGateways: 1\n    vpc: { cidr: 10.11.0.0/16, azs: [usw2-az1, usw2-az2] }\n");
+
+        var unknown = Single(Load(text), LoadCodes.UnknownKey);
+
+        Assert.Equal("relays[0].natGateways", unknown.Path);
+        Assert.StartsWith("'natGateways' is a key of relays[0].vpc: move it inside the { } of 'vpc' (line 15)", unknown.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_the_first_key_of_a_block_is_the_odd_one_the_fix_offers_to_move_it_instead()
+    {
+        // 'region' (line 6) sets the provider's keys at 3 spaces; 'vpc' on line 7 is at 2, as the rest of the file indents.
+        var error = IndentationError(Replace(Valid, "  region: us-east-1", "   region: us-east-1"));
+
+        Assert.Equal(new SourceLocation(FileName, 7, 3), error.Location);
+        Assert.Equal("indent 'vpc' 3 spaces, the same as 'region' on line 6, or, if 'region' on line 6 is the one out of line, move it to column 3", error.Fix);
+    }
+
+    public static TheoryData<string> Examples =>
+        new(Directory.GetFiles(Path.Combine(Interlink.Testing.RepoRoot.Path, "examples"), "*.yaml").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void In_every_example_any_line_shifted_one_space_or_indented_with_a_tab_is_named_at_that_line_or_the_next(string example)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Interlink.Testing.RepoRoot.Path, "examples", example));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var content = lines[i].TrimStart();
+            if (content.Length == 0 || content.StartsWith('#'))
+                continue;
+            string?[] shifts = [" " + lines[i], lines[i].StartsWith(' ') ? lines[i][1..] : null, "\t" + content];
+            foreach (var shifted in shifts.OfType<string>())
+            {
+                var text = string.Join('\n', lines.Select((l, n) => n == i ? shifted : l));
+
+                var syntax = Load(text).Diagnostics.Items.Where(d => d.Code == LoadCodes.YamlSyntax).ToList();
+
+                // Some shifts are still valid YAML (a lone child); the rest must name the line that moved, or the
+                // next one when the moved line was the first of its block and so set the block's indentation.
+                if (syntax.Count == 0)
+                    continue;
+                var error = Assert.Single(syntax);
+                Assert.StartsWith("bad indentation: ", error.Message, StringComparison.Ordinal);
+                Assert.InRange(error.Location!.Value.Line, i + 1, i + 2);
+            }
+        }
+    }
 }
