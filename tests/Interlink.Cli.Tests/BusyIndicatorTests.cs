@@ -104,6 +104,21 @@ public sealed class BusyIndicatorTests : IDisposable
         Assert.Empty(console.Output);
     }
 
+    [Fact]
+    public async Task Where_no_spinner_shows_async_work_is_awaited_and_its_result_comes_back()
+    {
+        var console = new TestConsole();
+
+        var result = await BusyIndicator.RunAsync(console, "starting the lab", async () =>
+        {
+            await Task.Yield();
+            return "up";
+        });
+
+        Assert.Equal("up", result);
+        Assert.Empty(console.Output);
+    }
+
     /// <summary>A recording console whose output claims to be a terminal.</summary>
     private static TestConsole FakeTerminal()
     {
