@@ -164,4 +164,28 @@ public sealed class OptionConventionTests : IDisposable
         Assert.Contains(validate.Lines, l => l.Contains("-f, --format <FORMAT>", StringComparison.Ordinal) && l.TrimEnd().EndsWith("text or json", StringComparison.Ordinal));
         Assert.Contains(compare.Lines, l => l.Contains("-f, --format <FORMAT>", StringComparison.Ordinal) && l.TrimEnd().EndsWith("text, json or markdown", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("synth")]
+    [InlineData("plan")]
+    [InlineData("diff")]
+    [InlineData("compare")]
+    [InlineData("deploy")]
+    [InlineData("destroy")]
+    [InlineData("probe")]
+    [InlineData("status")]
+    [InlineData("demo")]
+    [InlineData("init")]
+    [InlineData("schema")]
+    [InlineData("lab", "up")]
+    public void Every_command_that_takes_a_file_or_writes_one_shows_an_example(params string[] command)
+    {
+        var help = App.Run([.. command, "--help"]);
+
+        Assert.True(help.ExitCode == ExitCodes.Ok, help.ToString());
+        var examples = help.Lines.SkipWhile(l => l != "EXAMPLES:").Skip(1).TakeWhile(l => l.StartsWith(' ')).ToList();
+        Assert.True(examples.Count > 0, help.ToString());
+        Assert.All(examples, e => Assert.StartsWith($"    interlink {string.Join(' ', command)}", e, StringComparison.Ordinal));
+    }
 }
