@@ -132,7 +132,7 @@ public static class ConfigLoader
             // misaligned '-', and places a tab at 1:1: name the line whose indentation is wrong and what the
             // lines around it use. Only a problem at or before YamlDotNet's position can be the cause.
             var tabbed = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase);
-            if (YamlIndentation.Find(text) is { } indentation && (indentation.Line <= line || tabbed))
+            if (YamlIndentation.Find(text) is { } indentation && (indentation.Line <= line || tabbed && indentation.IsTab))
             {
                 diagnostics.SourceMap.Record("", indentation.Line, indentation.Column);
                 diagnostics.Report(LoadCodes.YamlSyntax, Severity.Error, "", indentation.Message, indentation.Fix);

@@ -5,7 +5,8 @@ namespace Interlink.Core.Loading;
 /// <param name="Column">1-based column of the first character out of place (the key, the '-', or the tab).</param>
 /// <param name="Message">What is wrong and what the lines around it expect.</param>
 /// <param name="Fix">The indentation to use, by example.</param>
-internal sealed record IndentationProblem(int Line, int Column, string Message, string Fix);
+/// <param name="IsTab">Whether the problem is a tab in the indentation (YamlDotNet places those at the top of the file).</param>
+internal sealed record IndentationProblem(int Line, int Column, string Message, string Fix, bool IsTab = false);
 
 /// <summary>
 /// Names the first line whose indentation breaks the block structure of a YAML file — a key one space too far
@@ -66,7 +67,8 @@ internal static class YamlIndentation
 
             if (blockScalarParent >= 0)
             {
-                if (blank || leading > blockScalarParent && !line[..leading].Contains('\t', StringComparison.Ordinal))
+                // A block scalar's lines are indented with spaces; a tab after them is text.
+                if (blank || line.Length - line.TrimStart(' ').Length > blockScalarParent)
                     continue;
                 blockScalarParent = -1;
             }
@@ -176,8 +178,14 @@ internal static class YamlIndentation
                         continue;
                     }
 
-                    scalarOwner = indent;
-                    ScanValue(rest, 0, ref flowDepth, ref openQuote);
+                    if (rest[0] is '|' or '>')
+                        blockScalarParent = level.Indent;
+                    else
+                    {
+                        scalarOwner = indent;
+                        ScanValue(rest, 0, ref flowDepth, ref openQuote);
+                    }
+
                     break;
                 }
 
@@ -239,7 +247,7 @@ internal static class YamlIndentation
         var expected = choices.Count == 0 ? "" : ": " + string.Join(", or ", choices);
         return new IndentationProblem(line, column,
             $"bad indentation: {what} is indented with a tab",
-            $"replace the tab with spaces (YAML allows no tabs in indentation){expected}");
+            $"replace the tab with spaces (YAML allows no tabs in indentation){expected}", IsTab: true);
     }
 
     private static string Indent(string what, int spaces) => spaces == 0 ? $"start {what} at the beginning of the line" : $"indent {what} {Spaces(spaces)}";

@@ -100,20 +100,24 @@ public class IndentationTests
     {
         // Legal YAML the line model must follow to reach the real mistake on the last line.
         var text = Replace(Valid, "relays:\n  - region: us-west-2\n    vpc:\n      cidr: 10.11.0.0/16\n      azs: [usw2-az1, usw2-az2]\n",
-            "relays:\n- region: us-west-2\n  vpc:\n    cidr: 10.11.0.0/16\n    azs: [usw2-az1,\n      usw2-az2]\n") + """
+            "relays:\n- region: us-west-2\n  vpc:\n    cidr: 10.11.0.0/16\n    azs: [usw2-az1,\n      usw2-az2]\n") + $"""
 
             tags:
               Note: |
                 text: that looks like a key
                   indented: anyhow
+                {"\t"}and a tab after the indentation, which is text
+              List:
+                - >
+                  folded: text
               Owner: "team: networking"
                Cost: centre
             """;
 
         var error = IndentationError(text);
 
-        Assert.Equal(29, error.Location!.Value.Line);
-        Assert.Equal("indent 'Cost' 2 spaces, the same as 'Owner' on line 28", error.Fix);
+        Assert.Equal(33, error.Location!.Value.Line);
+        Assert.Equal("indent 'Cost' 2 spaces, the same as 'Owner' on line 32", error.Fix);
     }
 
     [Fact]
