@@ -95,6 +95,7 @@ public static partial class InterlinkApp
             config.UseAssemblyInformationalVersion();
             config.ConfigureConsole(console);
             config.UseStrictParsing();
+            config.SetHelpProvider(new SummaryHelpProvider(config.Settings));
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(console, exception, args));
 
             config.AddCommand<ValidateCommand>("validate")
@@ -122,16 +123,19 @@ public static partial class InterlinkApp
                 .WithDescription("Validate, synthesize and deploy phase by phase across accounts and Regions (resumable).")
                 .WithExample("deploy", "examples/seed.yaml", "--dry-run", "--input", "ServiceBundleBucket=my-bucket", "--input", "ServiceBundleKey=service.tar.gz", "--input", "ServiceBundleSha256=SHA256_OF_THE_TARBALL");
             config.AddCommand<DestroyCommand>("destroy")
-                .WithDescription("Delete every stack deploy made for this design, last phase first (consumers and provider routes, then relays, then the provider): the stacks the config synthesizes now, plus the stacks the deployed record (.interlink/NAME.deployed, beside the config) still holds that the config no longer has, such as a consumer or relay taken out. Before a stack with an endpoint service goes, its remaining endpoint connections are rejected. Resumable: stacks already destroyed are skipped.")
+                .WithDescription("Delete every stack deploy made for this design, last phase first. That is the stacks the config synthesizes now, plus the stacks the deployed record (.interlink/NAME.deployed, beside the config) still holds that the config no longer has, such as a consumer or relay taken out; consumers and provider routes go first, then relays, then the provider. Before a stack with an endpoint service goes, its remaining endpoint connections are rejected. Resumable: stacks already destroyed are skipped.")
                 .WithExample("destroy", "examples/seed.yaml", "--dry-run");
             config.AddCommand<ProbeCommand>("probe")
-                .WithDescription("Run the probe on each consumer client host through Systems Manager and print its figures.");
+                .WithDescription("Run the probe on each consumer client host through Systems Manager and print its figures.")
+                .WithExample("probe", "examples/seed.yaml", "--requests", "500");
             config.AddCommand<StatusCommand>("status")
-                .WithDescription("Each stack as the last deploy left it, and each consumer endpoint's ID and DNS names.");
+                .WithDescription("Each stack as the last deploy left it, and each consumer endpoint's ID and DNS names.")
+                .WithExample("status", "examples/seed.yaml", "--live");
             config.AddBranch("lab", lab =>
             {
                 lab.SetDescription("Run the synthesized topology on this machine with real packets (network namespaces; needs root).");
-                lab.AddCommand<LabUpCommand>("up").WithDescription("Build the assembly's network out of namespaces, links, routes and nftables, and start the service, NLB and endpoint.");
+                lab.AddCommand<LabUpCommand>("up").WithDescription("Build the assembly's network out of namespaces, links, routes and nftables, and start the service, NLB and endpoint.")
+                    .WithExample("lab", "up", "examples/seed.yaml");
                 lab.AddCommand<LabTestCommand>("test").WithDescription("Run the probe from each consumer client through the lab.");
                 lab.AddCommand<LabStatusCommand>("status").WithDescription("What the lab runs: targets and their health, peerings, endpoints, faults.");
                 lab.AddBranch("fault", fault =>

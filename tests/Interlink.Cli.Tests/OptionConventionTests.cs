@@ -142,4 +142,50 @@ public sealed class OptionConventionTests : IDisposable
         Assert.Contains("remaining endpoint connections are rejected", text, StringComparison.Ordinal);
         Assert.Contains("interlink destroy examples/seed.yaml --dry-run", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_command_list_shows_each_command_s_first_sentence_and_the_command_s_help_the_whole_description()
+    {
+        var all = App.Run("--help");
+        var destroy = App.Run("destroy", "--help");
+
+        Assert.Contains(all.Lines, l => l.Trim() == "destroy     Delete every stack deploy made for this design, last phase first");
+        Assert.DoesNotContain(".interlink/NAME.deployed", all.Output, StringComparison.Ordinal);
+        Assert.Contains(".interlink/NAME.deployed", destroy.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_takes_o_for_its_report_and_every_format_option_lists_its_values_the_same_way()
+    {
+        var validate = App.Run("validate", "--help");
+        var compare = App.Run("compare", "--help");
+
+        Assert.Contains(validate.Lines, l => l.Contains("-o, --output <FILE>", StringComparison.Ordinal) && l.Contains(Interlink.Cli.Commands.OutputOptions.ReportDescription.TrimEnd('.'), StringComparison.Ordinal));
+        Assert.Contains(validate.Lines, l => l.Contains("-f, --format <FORMAT>", StringComparison.Ordinal) && l.TrimEnd().EndsWith("text or json", StringComparison.Ordinal));
+        Assert.Contains(compare.Lines, l => l.Contains("-f, --format <FORMAT>", StringComparison.Ordinal) && l.TrimEnd().EndsWith("text, json or markdown", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("synth")]
+    [InlineData("plan")]
+    [InlineData("diff")]
+    [InlineData("compare")]
+    [InlineData("deploy")]
+    [InlineData("destroy")]
+    [InlineData("probe")]
+    [InlineData("status")]
+    [InlineData("demo")]
+    [InlineData("init")]
+    [InlineData("schema")]
+    [InlineData("lab", "up")]
+    public void Every_command_that_takes_a_file_or_writes_one_shows_an_example(params string[] command)
+    {
+        var help = App.Run([.. command, "--help"]);
+
+        Assert.True(help.ExitCode == ExitCodes.Ok, help.ToString());
+        var examples = help.Lines.SkipWhile(l => l != "EXAMPLES:").Skip(1).TakeWhile(l => l.StartsWith(' ')).ToList();
+        Assert.True(examples.Count > 0, help.ToString());
+        Assert.All(examples, e => Assert.StartsWith($"    interlink {string.Join(' ', command)}", e, StringComparison.Ordinal));
+    }
 }

@@ -177,4 +177,57 @@ public sealed class ValidateCommandTests : IDisposable
         var file = Assert.Single(json.RootElement.GetProperty("files").EnumerateArray());
         Assert.Contains(file.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "IL001");
     }
+
+    [Fact]
+    public void A_bad_indentation_exits_2_with_one_line_naming_file_line_column_what_was_expected_and_the_fix()
+    {
+        var text = File.ReadAllText(Repo.Example("seed.yaml")).Replace("  region: us-east-1\n", "   region: us-east-1\n", StringComparison.Ordinal);
+        var path = _temp.Write("indented.yaml", text);
+
+        var result = App.Run("validate", path);
+
+        Assert.True(result.ExitCode == ExitCodes.InvalidInput, result.ToString());
+        Assert.Equal(
+            $"{path}:16:4: error IL002 bad indentation: 'region' is indented 3 spaces, but the keys of provider around it are indented 2 spaces (like 'account' on line 15); fix: indent 'region' 2 spaces, the same as 'account' on line 15",
+            result.Lines[0]);
+        Assert.Equal($"{path}: invalid (1 error, 0 warnings, 0 notes)", result.Lines[^1]);
+        Assert.Equal(2, result.Lines.Count);
+    }
+
+    [Fact]
+    public void O_writes_the_text_report_to_the_file_and_prints_only_where_it_went()
+    {
+        var invalid = _temp.Write("bad.yaml", Configs.TwoErrors);
+        var report = _temp.File("validation.txt");
+        var printed = App.Run("validate", Repo.Example("seed.yaml"), invalid);
+
+        var result = App.Run("validate", Repo.Example("seed.yaml"), invalid, "-o", report);
+
+        Assert.True(result.ExitCode == ExitCodes.InvalidInput, result.ToString());
+        Assert.Equal([$"wrote the validation report to {report}: invalid"], result.Lines);
+        Assert.Equal(printed.Output, File.ReadAllText(report));
+    }
+
+    [Fact]
+    public void Output_with_json_format_writes_the_json_document_to_the_file()
+    {
+        var report = _temp.File("validation.json");
+
+        var result = App.Run("validate", Repo.Example("seed.yaml"), "--format", "json", "--output", report);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Equal([$"wrote the validation report to {report}: valid"], result.Lines);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.True(json.RootElement.GetProperty("valid").GetBoolean());
+        Assert.Equal(App.Run("validate", Repo.Example("seed.yaml"), "--format", "json").Output, File.ReadAllText(report));
+    }
+
+    [Fact]
+    public void O_naming_a_directory_is_refused_before_anything_is_written()
+    {
+        var result = App.Run("validate", Repo.Example("seed.yaml"), "-o", _temp.Path);
+
+        Assert.True(result.ExitCode == ExitCodes.InvalidInput, result.ToString());
+        Assert.Contains("is a directory", result.Output, StringComparison.Ordinal);
+    }
 }

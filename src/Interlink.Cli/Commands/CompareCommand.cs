@@ -57,7 +57,8 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         var work = Interlink.Core.IO.PrivateScratch.Create("compare");
         try
         {
-            var comparison = Comparer.Compare(report.Config!, settings.File, work, (decimal)settings.Traffic);
+            var comparison = BusyIndicator.Run(console, "synthesizing the design as relay and as native", () => Comparer.Compare(report.Config!, settings.File, work, (decimal)settings.Traffic),
+                documentOnStdout: settings.Format != ReportFormat.Text && settings.Report is null);
             var rendered = settings.Format switch
             {
                 ReportFormat.Json => ComparisonRendering.Json(comparison),

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Interlink.Cli.Rendering;
 using Interlink.Lab;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -66,7 +67,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         {
             try
             {
-                LabCli.WriteUp(console, await Lab.LabRuntime.UpAsync(settings.Output, ct: cancellationToken));
+                LabCli.WriteUp(console, await BusyIndicator.RunAsync(console, "starting the lab", () => Lab.LabRuntime.UpAsync(settings.Output, ct: cancellationToken)));
                 var passed = LabCli.WriteProbes(console, await Lab.LabRuntime.TestAsync(new LabTestOptions(200, 8), ct: cancellationToken));
                 // The lab sends packets: it can only agree or disagree with the reachability proof, not with IAM or cost.
                 var reachable = planCommand.Report?.Reachability.AllReachable ?? plan == ExitCodes.Ok;

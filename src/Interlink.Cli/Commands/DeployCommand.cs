@@ -108,7 +108,7 @@ internal static class DeployRun
         }
 
         using var _ = held;
-        AssemblyWriter.Synthesize(topology, settings.Output, Bundles(topology, inputs, settings.DryRun || destroy));
+        BusyIndicator.Run(console, "synthesizing the cloud assembly", () => AssemblyWriter.Synthesize(topology, settings.Output, Bundles(topology, inputs, settings.DryRun || destroy)));
         var wiring = WiringManifest.FromJson(File.ReadAllText(Path.Combine(settings.Output, WiringManifest.FileName)));
         if (settings is DeployCommandSettings deploy && !Gate(console, settings.Output, topology, report.Config!.Suppressions, deploy.AllowFindings))
             return ExitCodes.FindingsBlock;

@@ -76,7 +76,8 @@ public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
 
         if (settings.Assembly is null)
         {
-            AssemblyWriter.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory()));
+            BusyIndicator.Run(console, "synthesizing the cloud assembly", () => AssemblyWriter.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory())),
+                documentOnStdout: settings.Format != ReportFormat.Text && settings.Report is null);
             newDirectory = settings.Output;
         }
         else

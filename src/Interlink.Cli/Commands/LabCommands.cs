@@ -69,7 +69,7 @@ public sealed class LabUpCommand(IAnsiConsole console) : AsyncCommand<LabUpSetti
             var directory = settings.Assembly ?? LabCli.Synthesize(console, settings.File, settings.Output);
             if (directory is null)
                 return ExitCodes.InvalidInput;
-            var up = await Lab.LabRuntime.UpAsync(directory, ct: cancellationToken);
+            var up = await BusyIndicator.RunAsync(console, "starting the lab", () => Lab.LabRuntime.UpAsync(directory, ct: cancellationToken));
             LabCli.WriteUp(console, up);
             return ExitCodes.Ok;
         });
@@ -184,7 +184,7 @@ internal static class LabCli
             return null;
         }
 
-        AssemblyWriter.Synthesize(TopologyBuilder.Build(report), output);
+        BusyIndicator.Run(console, "synthesizing the cloud assembly", () => AssemblyWriter.Synthesize(TopologyBuilder.Build(report), output));
         return output;
     }
 

@@ -4,7 +4,7 @@ namespace Interlink.Cli.Commands;
 
 /// <summary>
 /// The one meaning of the output options in every command (README, "Options"):
-/// <c>-o|--output FILE</c> is where a command writes what it would otherwise print — plan, diff, compare and schema
+/// <c>-o|--output FILE</c> is where a command writes what it would otherwise print — validate, plan, diff, compare and schema
 /// reports; for <c>synth</c>, whose result is the cloud assembly, that directory. <c>--cdk-out DIR</c> is where a
 /// command that synthesizes first writes the cloud assembly (default cdk.out, the AWS CDK CLI's own directory).
 /// </summary>
@@ -33,8 +33,11 @@ internal static class OutputOptions
             throw new UsageException($"-o '{path}' is a directory; -o is the report FILE (the assembly directory is --cdk-out DIR)");
     }
 
-    /// <summary>Writes <paramref name="rendered"/> to <paramref name="path"/> (saying so), or prints it when there is no path.</summary>
-    public static void WriteReport(IAnsiConsole console, string? path, string rendered, string what)
+    /// <summary>
+    /// Writes <paramref name="rendered"/> to <paramref name="path"/> (saying so, with the <paramref name="outcome"/> when
+    /// given), or prints it when there is no path.
+    /// </summary>
+    public static void WriteReport(IAnsiConsole console, string? path, string rendered, string what, string? outcome = null)
     {
         if (path is null)
         {
@@ -43,6 +46,6 @@ internal static class OutputOptions
         }
 
         AtomicFile.Write(path, rendered);
-        console.MarkupLineInterpolated($"wrote the {what} to [green]{path}[/]");
+        console.MarkupLineInterpolated($"wrote the {what} to [green]{path}[/]{(outcome is null ? "" : $": {outcome}")}");
     }
 }

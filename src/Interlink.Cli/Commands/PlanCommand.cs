@@ -52,7 +52,7 @@ public sealed class PlanSettings : CommandSettings
 
     /// <summary>Traffic for the cost estimate.</summary>
     [CommandOption("-t|--traffic <GB>")]
-    [Description("Service traffic in GB per month for the cost estimate.")]
+    [Description("Expected service traffic in GB per month, for the cost estimate.")]
     [DefaultValue(100.0)]
     public double Traffic { get; init; } = (double)CostEstimator.DefaultTrafficGbPerMonth;
 
@@ -122,7 +122,8 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
         var topology = report is null ? null : TopologyBuilder.Build(report);
         var assemblyDirectory = settings.Assembly ?? settings.Output;
         if (settings.Assembly is null)
-            AssemblyWriter.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory()));
+            BusyIndicator.Run(console, "synthesizing the cloud assembly", () => AssemblyWriter.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory())),
+                documentOnStdout: settings.Format != PlanFormat.Text && settings.Out is null);
 
         CloudAssembly assembly;
         try

@@ -18,7 +18,7 @@ public sealed class SynthSettings : CommandSettings
 
     /// <summary>Assembly directory.</summary>
     [CommandOption("-o|--output|--cdk-out <DIR>")]
-    [Description("Cloud assembly directory: synth's result, so -o like every command's; --cdk-out as in the commands that synthesize first.")]
+    [Description("Where to write the cloud assembly, synth's result (so -o, as every command's output; --cdk-out works too).")]
     [DefaultValue(OutputOptions.DefaultCdkOut)]
     public string Output { get; init; } = OutputOptions.DefaultCdkOut;
 }
@@ -37,7 +37,7 @@ public sealed class SynthCommand(IAnsiConsole console) : Command<SynthSettings>
 
         var topology = TopologyBuilder.Build(report);
         var bundles = HostBundles.Find(topology, Directory.GetCurrentDirectory());
-        var stacks = AssemblyWriter.Synthesize(topology, settings.Output, bundles);
+        var stacks = BusyIndicator.Run(console, "synthesizing the cloud assembly", () => AssemblyWriter.Synthesize(topology, settings.Output, bundles));
         var table = new Table().AddColumns("Stack", "Role", "Account", "Region", "Phase", "Resources");
         foreach (var s in stacks)
             table.AddRow(s.Name, s.Role, s.Account ?? "(deploying)", s.Region, s.Phase.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Resources.ToString(System.Globalization.CultureInfo.InvariantCulture));

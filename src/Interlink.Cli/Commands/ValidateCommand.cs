@@ -16,9 +16,14 @@ public sealed class ValidateSettings : CommandSettings
 
     /// <summary>Output format.</summary>
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("Output format: text or json.")]
+    [Description("text or json.")]
     [DefaultValue("text")]
     public OutputFormat Format { get; init; } = OutputFormat.Text;
+
+    /// <summary>Where to write the report.</summary>
+    [CommandOption("-o|--output <FILE>")]
+    [Description(OutputOptions.ReportDescription)]
+    public string? Report { get; init; }
 }
 
 /// <summary><c>interlink validate</c>: load, run every rule, print findings; exit 2 when any file is invalid.</summary>
@@ -27,13 +32,21 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
     /// <inheritdoc />
     public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
+        OutputOptions.CheckReportPath(settings.Report);
         var files = settings.Files.Length == 0 ? [DefaultFile.Name] : settings.Files;
         var results = files.Select(ConfigValidator.ValidateFile).ToList();
-        if (settings.Format == OutputFormat.Json)
-            JsonReport.Write(console, new { valid = results.All(r => r.IsValid), files = results.Select(DiagnosticJson.From) });
+        var valid = results.All(r => r.IsValid);
+        var json = settings.Format == OutputFormat.Json ? new { valid, files = results.Select(DiagnosticJson.From) } : null;
+        if (settings.Report is not null)
+        {
+            var rendered = json is not null ? JsonReport.Render(json) : string.Concat(results.Select(DiagnosticText.Plain));
+            OutputOptions.WriteReport(console, settings.Report, rendered, "validation report", valid ? "valid" : "invalid");
+        }
+        else if (json is not null)
+            JsonReport.Write(console, json);
         else
             results.ForEach(r => DiagnosticText.Write(console, r));
-        return results.All(r => r.IsValid) ? ExitCodes.Ok : ExitCodes.InvalidInput;
+        return valid ? ExitCodes.Ok : ExitCodes.InvalidInput;
     }
 }
 

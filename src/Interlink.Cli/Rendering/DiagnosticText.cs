@@ -10,17 +10,28 @@ internal static class DiagnosticText
 {
     public static void Write(IAnsiConsole console, ValidationReport result)
     {
+        foreach (var (coloured, rest, colour) in Lines(result))
+            console.MarkupLine($"[{colour}]{Markup.Escape(coloured)}[/]{Markup.Escape(rest)}");
+    }
+
+    /// <summary>The same lines without colour, for a report file (<c>validate -o FILE</c>).</summary>
+    public static string Plain(ValidationReport result) =>
+        string.Concat(Lines(result).Select(l => l.Coloured + l.Plain + Environment.NewLine));
+
+    /// <summary>One line per finding, errors first, then the summary; each with the part shown in colour and the rest.</summary>
+    private static IEnumerable<(string Coloured, string Plain, string Colour)> Lines(ValidationReport result)
+    {
         foreach (var severity in new[] { Severity.Error, Severity.Warning, Severity.Info })
         {
             foreach (var diagnostic in result.Of(severity))
-                console.MarkupLine($"[{Colour(severity)}]{Markup.Escape(TerminalText.EscapeLine(diagnostic.ToOneLine()))}[/]");
+                yield return (TerminalText.EscapeLine(diagnostic.ToOneLine()), "", Colour(severity));
         }
 
         var counts = $"{Count(result, Severity.Error, "error")}, {Count(result, Severity.Warning, "warning")}, {Count(result, Severity.Info, "note")}";
-        if (result.IsValid)
-            console.MarkupLine($"[green]{Markup.Escape(TerminalText.EscapeLine(result.File))}: valid[/] ({Markup.Escape(Describe(result.Config!))}; {counts})");
-        else
-            console.MarkupLine($"[red]{Markup.Escape(TerminalText.EscapeLine(result.File))}: invalid[/] ({counts})");
+        var file = TerminalText.EscapeLine(result.File);
+        yield return result.IsValid
+            ? ($"{file}: valid", $" ({Describe(result.Config!)}; {counts})", "green")
+            : ($"{file}: invalid", $" ({counts})", "red");
     }
 
     private static string Describe(InterlinkConfig config)

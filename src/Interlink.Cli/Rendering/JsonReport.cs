@@ -14,5 +14,8 @@ internal static class JsonReport
     };
 
     public static void Write<T>(IAnsiConsole console, T value) =>
-        console.Profile.Out.Writer.WriteLine(TerminalText.Escape(JsonSerializer.Serialize(value, Options)));
+        console.Profile.Out.Writer.Write(Render(value));
+
+    /// <summary>The document as <see cref="Write{T}"/> prints it (escaped, ending with a newline), for a report file.</summary>
+    public static string Render<T>(T value) => TerminalText.Escape(JsonSerializer.Serialize(value, Options)) + Environment.NewLine;
 }

@@ -15,6 +15,17 @@ internal static class ConfigKeys
     public static readonly string[] ExistingSubnet = ["id", "azId", "cidr", "routeTableId"];
     public static readonly string[] Suppression = ["rule", "reason"];
 
+    /// <summary>The keys of the mappings nested under a key: a key written one level too shallow is one of these.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Nested = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["deployment"] = Deployment,
+        ["service"] = Service,
+        ["healthCheck"] = HealthCheck,
+        ["provider"] = Provider,
+        ["targets"] = Targets,
+        ["vpc"] = Vpc,
+    };
+
     /// <summary>Keys that describe a VPC Interlink creates, and so make no sense with <c>vpc.id</c>.</summary>
     public static readonly string[] NewVpcOnly = ["azs", "privateSubnets", "publicSubnets", "natGateways"];
 }

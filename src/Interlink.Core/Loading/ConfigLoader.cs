@@ -128,8 +128,18 @@ public static class ConfigLoader
         {
             var line = (int)e.Start.Line;
             var column = (int)e.Start.Column;
-            // YamlDotNet places a tab used as indentation at 1:1; point at the first line indented with a tab.
-            if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndent(text) is { } tab)
+            // YamlDotNet says "did not find expected key" at the enclosing block, or one line late after a
+            // misaligned '-', and places a tab at 1:1: name the line whose indentation is wrong and what the
+            // lines around it use. Only a problem at or before YamlDotNet's position can be the cause.
+            var tabbed = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase);
+            if (YamlIndentation.Find(text) is { } indentation && (indentation.Line <= line || tabbed && indentation.IsTab))
+            {
+                diagnostics.SourceMap.Record("", indentation.Line, indentation.Column);
+                diagnostics.Report(LoadCodes.YamlSyntax, Severity.Error, "", indentation.Message, indentation.Fix);
+                return null;
+            }
+
+            if (tabbed && FirstTabIndent(text) is { } tab)
                 (line, column) = tab;
             var (code, message, fix) = Explain(e, KeyAt(text, line, column));
             diagnostics.SourceMap.Record("", line, column);

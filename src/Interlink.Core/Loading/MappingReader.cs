@@ -219,8 +219,27 @@ internal sealed class MappingReader
                 continue;
             var allowed = knownKeys.Count == 0 ? "nothing" : string.Join(", ", knownKeys);
             _diagnostics.Error(LoadCodes.UnknownKey, path, $"unknown key '{name}'{Suggest.DidYouMean(name, knownKeys)}",
-                $"use one of: {allowed}");
+                NestedHint(name) is { } nested ? $"{nested}, or use one of: {allowed}" : $"use one of: {allowed}");
         }
+    }
+
+    /// <summary>
+    /// "'x' is a key of provider.vpc: indent it like the keys under 'vpc' (line 7)" when a sibling mapping accepts
+    /// <paramref name="name"/>: the key was most likely written one level too shallow, which is still valid YAML, so
+    /// only the reader can tell.
+    /// </summary>
+    private string? NestedHint(string name)
+    {
+        foreach (var (key, value) in _node.Children)
+        {
+            if (key is YamlScalarNode { Value: { } sibling } && value is YamlMappingNode mapping
+                && ConfigKeys.Nested.TryGetValue(sibling, out var keys) && keys.Contains(name, StringComparer.Ordinal))
+                return mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow
+                    ? $"'{name}' is a key of {YamlPath.Key(Path, sibling)}: move it inside the {{ }} of '{sibling}' (line {value.Start.Line})"
+                    : $"'{name}' is a key of {YamlPath.Key(Path, sibling)}: indent it like the keys under '{sibling}' (line {value.Start.Line})";
+        }
+
+        return null;
     }
 
     private void WrongType(string key, YamlNode node, string expected, string? example) =>
