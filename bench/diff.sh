@@ -6,9 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
-export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1 JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
-dotnet build src/Interlink.Cli -c Release -v quiet -nologo >/dev/null
-cli=src/Interlink.Cli/bin/Release/net10.0/interlink
+source bench/cli.sh
+build_cli
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 source bench/fan64.sh
 

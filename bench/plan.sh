@@ -10,10 +10,9 @@ cd "$(dirname "$0")/.."
 runs=${1:-7}
 modes=${2:-both}
 [ "$modes" = both ] && modes="relay native"
-export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1 JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
-dotnet build src/Interlink.Cli -c Release -v quiet -nologo >/dev/null
+source bench/cli.sh
+build_cli
 dotnet build bench/PlanBench -c Release -v quiet -nologo >/dev/null
-cli=src/Interlink.Cli/bin/Release/net10.0/interlink
 bench=bench/PlanBench/bin/Release/net10.0/PlanBench
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 

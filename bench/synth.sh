@@ -3,13 +3,14 @@
 # JavaScript CDK app of the same stacks on the same aws-cdk-lib (bench/js-baseline: one synthesis). Interlink writes
 # the assembly in C# without Node (issue 13); goals: synth ≤ 1×, plan ≤ 1.5×, compare (two designs) ≤ 2× the
 # baseline, plan peak memory ≤ 150 MB. Then synth time against fan-out size (1, 8, 64 consumers, relay mode), which
-# should grow linearly. Build happens once, outside the timed path. Usage: bench/synth.sh [RUNS]   (default 7)
+# should grow linearly. Build happens once, outside the timed path (BENCH_BUILD=r2r, the default, or jit: bench/cli.sh).
+# Usage: bench/synth.sh [RUNS]   (default 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
-dotnet build src/Interlink.Cli -c Release -v quiet -nologo >/dev/null
+source bench/cli.sh
+build_cli
 (cd bench/js-baseline && [ -d node_modules/aws-cdk-lib ] || npm install --no-audit --no-fund --silent >/dev/null)
-cli=src/Interlink.Cli/bin/Release/net10.0/interlink
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 source bench/fan64.sh
 
@@ -33,7 +34,7 @@ for example in seed fan-out; do
   printf '%-10s %7s %10s %7s %9s %5s %8s %5s %11s %5s %7s MB\n' "$example" "$stacks" "$resources" "$js" \
     "$synth" "$(ratio "$synth" "$js")" "$plan" "$(ratio "$plan" "$js")" "$compare" "$(ratio "$compare" "$js")" "$peak"
 done
-echo "(whole process, median of $runs; x = × the JavaScript CDK app's synth of the same stacks. Goals: synth ≤ 1x, plan ≤ 1.5x, compare ≤ 2x, plan peak ≤ 150 MB.)"
+echo "($label; whole process, median of $runs; x = × the JavaScript CDK app's synth of the same stacks. Goals: synth ≤ 1x, plan ≤ 1.5x, compare ≤ 2x, plan peak ≤ 150 MB.)"
 
 echo
 printf '%-10s %7s %10s %9s %12s\n' consumers stacks resources synth_ms ms_per_stack

@@ -3,9 +3,8 @@ using Interlink.Cli.Tests.Support;
 namespace Interlink.Cli.Tests;
 
 /// <summary>
-/// <c>interlink synth</c>: validates first, so an invalid config never reaches the CDK and leaves nothing on disk;
-/// a valid one becomes a cloud assembly with the wiring manifest. The valid case runs as its own process,
-/// since the CDK's jsii runtime must not share a test process with parallel tests.
+/// <c>interlink synth</c>: validates first, so an invalid config never reaches synthesis and leaves nothing on disk;
+/// a valid one becomes a cloud assembly with the wiring manifest, written in C# without Node.
 /// </summary>
 public class SynthCommandTests
 {
@@ -41,5 +40,25 @@ public class SynthCommandTests
         Assert.Contains("(4 stacks,", result.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("Node 20", result.StandardError, StringComparison.Ordinal);
         Assert.Empty(Directory.GetDirectories(temp.Path, "*.partial-*"));
+    }
+
+    [Theory]
+    [InlineData("synth")]
+    [InlineData("plan")]
+    [InlineData("compare")]
+    public void Synthesizing_and_analysing_need_no_Node(string command)
+    {
+        using var temp = new TempDirectory();
+        // A PATH with nothing on it: no node, no npx, no CDK CLI.
+        var args = command switch
+        {
+            "synth" => new[] { "synth", Repo.Example("fan-out.yaml"), "-o", temp.File("assembly") },
+            "plan" => ["plan", Repo.Example("fan-out.yaml"), "--cdk-out", temp.File("assembly"), "--format", "json"],
+            _ => ["compare", Repo.Example("fan-out.yaml"), "--format", "json"],
+        };
+        var result = CliProcess.Run(new Dictionary<string, string> { ["PATH"] = temp.Path }, args);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("node", result.StandardError, StringComparison.OrdinalIgnoreCase);
     }
 }
