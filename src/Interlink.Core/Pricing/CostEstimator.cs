@@ -107,10 +107,10 @@ public static class CostEstimator
             lines.Add(new CostLine($"CloudWatch dashboards ({m.Dashboards}, one per account and Region)", m.Dashboards, "dashboard-month", PriceCatalog.DashboardMonth, false));
         if (m.Alarms + m.ConnectionNotifications == 0)
             return;
-        lines.Add(new CostLine($"SNS publishes (alarm and connection events, {AssumedAlertsPerMonth} assumed)", AssumedAlertsPerMonth, "request", PriceCatalog.SnsPublish, false));
         if (m.EmailSubscriptions > 0)
-            lines.Add(new CostLine($"SNS e-mail notifications ({m.EmailSubscriptions} subscription(s))", AssumedAlertsPerMonth, "e-mail", PriceCatalog.SnsEmail, false));
-        assumptions.Add($"monitoring: {AssumedAlertsPerMonth} alarm and connection events a month; AWS free tiers (10 alarms, 3 dashboards, 1 million SNS requests, 1,000 e-mails per account) not applied");
+            lines.Add(new CostLine($"SNS e-mail notifications ({AssumedAlertsPerMonth} alerts × {m.EmailSubscriptions} subscription(s))", AssumedAlertsPerMonth * m.EmailSubscriptions, "e-mail", PriceCatalog.SnsEmail, false));
+        assumptions.Add($"monitoring: {AssumedAlertsPerMonth} alarm and connection events a month, whose SNS publishes cost under a cent ($0.50 per million) and are not listed; "
+            + "AWS free tiers (10 alarms, 3 dashboards, 1 million SNS requests, 1,000 e-mails per account) not applied");
     }
 
     /// <summary>USD per month that does not depend on traffic, and USD per GB, of <paramref name="bom"/>: total = fixed + perGb × traffic.</summary>
