@@ -36,19 +36,3 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
         return results.All(r => r.IsValid) ? ExitCodes.Ok : ExitCodes.InvalidInput;
     }
 }
-
-/// <summary>Output formats shared by the commands that report.</summary>
-public enum OutputFormat
-{
-    /// <summary>Lines for people (colour when the terminal supports it).</summary>
-    Text,
-
-    /// <summary>One JSON document for tools.</summary>
-    Json,
-}
-
-/// <summary>The config file a command uses when none is named.</summary>
-internal static class DefaultFile
-{
-    public const string Name = "interlink.yaml";
-}
