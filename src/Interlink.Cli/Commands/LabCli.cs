@@ -1,8 +1,6 @@
-using Interlink.Cdk;
 using Interlink.Cli.Rendering;
-using Interlink.Core.Normalization;
-using Interlink.Core.Validation;
 using Interlink.Lab;
+using Interlink.Pipeline;
 using Interlink.Probe;
 using Spectre.Console;
 
@@ -27,14 +25,15 @@ internal static class LabCli
     /// <summary>Validates and synthesizes <paramref name="file"/>; null (findings printed) when invalid.</summary>
     public static string? Synthesize(IAnsiConsole console, string file, string output)
     {
-        var report = ConfigValidator.ValidateFile(file);
+        var report = DesignPipeline.Validate(file);
         if (!report.IsValid)
         {
             DiagnosticText.Write(console, report);
             return null;
         }
 
-        AssemblyBuilder.Synthesize(TopologyBuilder.Build(report), output);
+        // The lab runs its own service and probe, so no published bundle is looked for.
+        DesignPipeline.Synthesize(DesignPipeline.Topology(report), output, Interlink.Cdk.HostBundles.None);
         return output;
     }
 

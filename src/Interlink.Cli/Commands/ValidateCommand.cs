@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Interlink.Cli.Rendering;
-using Interlink.Core.Validation;
+using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -28,7 +28,7 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
     public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
         var files = settings.Files.Length == 0 ? [DefaultFile.Name] : settings.Files;
-        var results = files.Select(ConfigValidator.ValidateFile).ToList();
+        var results = files.Select(DesignPipeline.Validate).ToList();
         if (settings.Format == OutputFormat.Json)
             JsonReport.Write(console, new { valid = results.All(r => r.IsValid), files = results.Select(DiagnosticJson.From) });
         else
