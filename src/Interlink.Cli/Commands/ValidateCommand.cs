@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Interlink.Cli.Rendering;
-using Interlink.Core.Validation;
+using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -28,27 +28,11 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
     public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
         var files = settings.Files.Length == 0 ? [DefaultFile.Name] : settings.Files;
-        var results = files.Select(ConfigValidator.ValidateFile).ToList();
+        var results = files.Select(DesignPipeline.Validate).ToList();
         if (settings.Format == OutputFormat.Json)
             JsonReport.Write(console, new { valid = results.All(r => r.IsValid), files = results.Select(DiagnosticJson.From) });
         else
             results.ForEach(r => DiagnosticText.Write(console, r));
         return results.All(r => r.IsValid) ? ExitCodes.Ok : ExitCodes.InvalidInput;
     }
-}
-
-/// <summary>Output formats shared by the commands that report.</summary>
-public enum OutputFormat
-{
-    /// <summary>Lines for people (colour when the terminal supports it).</summary>
-    Text,
-
-    /// <summary>One JSON document for tools.</summary>
-    Json,
-}
-
-/// <summary>The config file a command uses when none is named.</summary>
-internal static class DefaultFile
-{
-    public const string Name = "interlink.yaml";
 }

@@ -1,0 +1,21 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Interlink.Cli.Commands;
+
+/// <summary><c>interlink lab up</c>: build the assembly's network out of namespaces and start it.</summary>
+public sealed class LabUpCommand(IAnsiConsole console) : AsyncCommand<LabUpSettings>
+{
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(CommandContext context, LabUpSettings settings, CancellationToken cancellationToken) =>
+        await LabCli.Guard(async () =>
+        {
+            Lab.LabRuntime.Preflight();
+            var directory = settings.Assembly ?? LabCli.Synthesize(console, settings.File, settings.Output);
+            if (directory is null)
+                return ExitCodes.InvalidInput;
+            var up = await Lab.LabRuntime.UpAsync(directory, ct: cancellationToken);
+            LabCli.WriteUp(console, up);
+            return ExitCodes.Ok;
+        });
+}
