@@ -42,6 +42,25 @@ internal static class LabCli
         $"endpoint of {endpoint.Consumer}: {string.Join(", ", endpoint.DnsNames)} → {string.Join(", ", endpoint.Enis)} tcp/{endpoint.Port}: "
         + (endpoint.Connected ? "connected" : $"NOT connected ({endpoint.Reason})");
 
+    /// <summary>The signals the alarms watch, then each alarm: ALARM, OK, or OK but breaching now (it fires if that lasts).</summary>
+    public static void WriteMonitoring(IAnsiConsole console, Lab.Monitoring.LabMonitoringStatus monitoring)
+    {
+        console.MarkupLine("monitoring:");
+        foreach (var g in monitoring.TargetGroups)
+            console.MarkupLineInterpolated($"  target group of {g.LoadBalancer}: {g.Healthy} healthy, {g.Unhealthy} unhealthy{(g.Initial > 0 ? $", {g.Initial} not checked yet" : "")}");
+        foreach (var e in monitoring.Endpoints)
+            console.MarkupLineInterpolated($"  endpoint of {e.Consumer}: {e.ResetsReceived} connection(s) reset by the service, {e.PacketsDropped} packet(s) dropped by the endpoint");
+        foreach (var a in monitoring.Alarms)
+        {
+            var state = a.State == Lab.Monitoring.AlarmState.Alarm ? "[red]ALARM[/]" : a.BreachingNow ? "[yellow]OK, breaching now[/]" : "OK";
+            var datapoints = string.Join(" ", a.Datapoints.Select(d => d is { } v ? v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "-"));
+            console.MarkupLine($"  {state} {Markup.Escape(a.Alarm.Name)}: {Markup.Escape(a.Alarm.Condition)}; datapoints [[{Markup.Escape(datapoints)}]] ({Markup.Escape(a.Subject)})");
+        }
+
+        foreach (var note in monitoring.Notes)
+            console.MarkupLineInterpolated($"  note: {note}");
+    }
+
     public static void WriteUp(IAnsiConsole console, LabUpReport up)
     {
         console.MarkupLineInterpolated($"lab [bold]{up.Name}[/] up in {up.Elapsed.TotalSeconds:0.0} s: {up.Namespaces.Count} namespaces, {up.Processes} processes, {up.Targets.Count} targets");

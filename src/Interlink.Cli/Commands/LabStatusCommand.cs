@@ -25,6 +25,7 @@ public sealed class LabStatusCommand(IAnsiConsole console) : Command<EmptyComman
             console.MarkupLineInterpolated($"  {LabCli.Describe(endpoint)}");
         foreach (var fault in status.Faults)
             console.MarkupLineInterpolated($"  fault in force: {fault}");
+        LabCli.WriteMonitoring(console, Lab.LabRuntime.Monitoring());
         return ExitCodes.Ok;
     }
 }

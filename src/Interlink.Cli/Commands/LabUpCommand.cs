@@ -1,3 +1,5 @@
+using Interlink.Core.Monitoring;
+using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,7 +16,9 @@ public sealed class LabUpCommand(IAnsiConsole console) : AsyncCommand<LabUpSetti
             var directory = settings.Assembly ?? LabCli.Synthesize(console, settings.File, settings.Output);
             if (directory is null)
                 return ExitCodes.InvalidInput;
-            var up = await Lab.LabRuntime.UpAsync(directory, ct: cancellationToken);
+            // The monitoring plan comes from the config, so 'lab status' can evaluate the design's own alarms.
+            var monitoring = settings.Assembly is null ? MonitoringPlanner.Plan(DesignPipeline.Topology(DesignPipeline.Validate(settings.File))) : null;
+            var up = await Lab.LabRuntime.UpAsync(directory, new Lab.LabOptions { Monitoring = monitoring }, cancellationToken);
             LabCli.WriteUp(console, up);
             return ExitCodes.Ok;
         });
