@@ -104,12 +104,21 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     [Theory]
     [InlineData("native")]
     [InlineData("fan-out")]
+    [InlineData("existing-vpcs")]
     public void ILS020_fires_only_on_link_resources_never_on_endpoints_to_AWS_services(string example)
     {
         var assembly = assemblies.Read(example);
         var findings = SecurityCheck.Run(assembly, []).Findings.Where(f => f.Rule == "ILS020").ToList();
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.Matches("^(target group|endpoint service|interface endpoint) ", f.Message));
+    }
+
+    [Fact]
+    public void A_native_consumer_endpoint_in_another_Region_is_not_asked_for_an_alarm_AWS_could_not_feed()
+    {
+        var findings = SecurityCheck.Run(assemblies.Read("native"), []).Findings.Where(f => f.Rule == "ILS020").ToList();
+        Assert.DoesNotContain(findings, f => f.Message.StartsWith("interface endpoint", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Message.StartsWith("target group", StringComparison.Ordinal));
     }
 
     /// <summary>An alarm as the monitoring plan describes it, with the metric table's dimension names and the given values.</summary>

@@ -51,6 +51,10 @@ internal sealed class MonitoringChecks(SecurityContext context, bool monitoringE
             // or a value known at deploy time (a parameter fed from the service's stack).
             if (view.Str(endpoint, "ServiceName") is { Complete: true } name && !name.Value.StartsWith("com.amazonaws.vpce.", StringComparison.Ordinal))
                 continue;
+            // AWS publishes no PrivateLink endpoint metrics for consumers that use cross-Region access
+            // (CloudWatchMetrics.PacketsDropped): no alarm can watch such an endpoint, so none is asked for.
+            if (view.Str(endpoint, "ServiceRegion") is { Complete: true } region && region.Value != view.Stack.Region)
+                continue;
             yield return (endpoint, "interface endpoint");
         }
     }
