@@ -14,7 +14,7 @@ internal static partial class ErrorReporter
                 var message = ConversionMessage(exception.Message, args ?? []) ?? exception.Message.TrimEnd('.');
                 console.MarkupLineInterpolated($"[red]error:[/] {Rendering.TerminalText.EscapeLine(message)}; run 'interlink --help' or 'interlink <command> --help'");
                 return ExitCodes.InvalidInput;
-            case UsageException or Interlink.Templates.Writing.AssemblyOutputException:
+            case UsageException or Interlink.Templates.Writing.AssemblyOutputException or Pipeline.DesignInputException:
                 console.MarkupLineInterpolated($"[red]error:[/] {Rendering.TerminalText.EscapeLine(exception.Message)}");
                 return ExitCodes.InvalidInput;
             case Deploy.DeployException deploy:

@@ -23,6 +23,9 @@ public sealed record LabOptions
     /// </summary>
     public bool FastInitialHealth { get; init; } = true;
 
+    /// <summary>The design's monitoring plan, recorded at <c>up</c> so that <c>lab status</c> evaluates its alarms; null: none known.</summary>
+    public Interlink.Core.Monitoring.MonitoringPlan? Monitoring { get; init; }
+
     internal HealthCheckSettings Apply(HealthCheckSettings settings)
     {
         var timeout = HealthCheckTimeoutSeconds ?? settings.TimeoutSeconds;

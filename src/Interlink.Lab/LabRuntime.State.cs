@@ -98,6 +98,7 @@ public static partial class LabRuntime
         {
             File.Delete(Path.Combine(stateDirectory, EtcNetnsMarker));
             File.Delete(Path.Combine(stateDirectory, LabState.FileName));
+            File.Delete(Path.Combine(stateDirectory, MonitoringFile));
             var run = Path.Combine(stateDirectory, "run");
             if (Directory.Exists(run))
                 Directory.Delete(run, recursive: true);

@@ -97,6 +97,8 @@ public static partial class LabRuntime
         var layout = LabPlanner.Plan(model, health, run, options.FastInitialHealth);
         var state = new LabState(model.Name, options.StateDirectory, DateTimeOffset.UtcNow, layout, [], [], [], DotnetHost(), runtimeConfig, bin);
         state.Save();
+        if (options.Monitoring is { } monitoring)
+            SavePlan(options.StateDirectory, monitoring);
 
         // 1. Namespaces and links (created directly inside the namespaces: nothing appears in the host's own).
         var root = new StringBuilder();

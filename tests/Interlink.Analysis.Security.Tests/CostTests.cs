@@ -1,6 +1,7 @@
 using Interlink.Analysis.Cost;
 using Interlink.Analysis.Security.Tests.Support;
 using Interlink.Core.Model;
+using Interlink.Core.Monitoring;
 using Interlink.Core.Normalization;
 using Interlink.Core.Pricing;
 using Interlink.Core.Validation;
@@ -26,8 +27,12 @@ public sealed class CostTests(Assemblies assemblies)
         // t4g.micro        2 × 730 × 0.0084           = 12.264
         // t4g.nano         1 × 730 × 0.0042           =  3.066
         // gp3              3 hosts × 8 GB × 0.08      =  1.920
-        // total                                       = 117.575
-        Assert.Equal(117.575m, estimate.Total);
+        // alarms           5 (2 host counts + 2 AZ resets + 1 endpoint) × 0.10 = 0.500
+        // dashboards       2 (relay account, consumer account, both us-west-2) × 3.00 = 6.000
+        // total                                       = 124.075
+        Assert.Equal(124.075m, estimate.Total);
+        Assert.Equal(0.5m, Line(estimate, "CloudWatch alarms").Monthly);
+        Assert.Equal(6m, Line(estimate, "CloudWatch dashboards").Monthly);
         Assert.Equal(16.425m, Line(estimate, "Network Load Balancer hours").Monthly);
         Assert.Equal(100m, Line(estimate, "NLB capacity units").Quantity);
         Assert.Equal(1460m, Line(estimate, "Interface endpoint AZ-hours").Quantity);
@@ -37,25 +42,25 @@ public sealed class CostTests(Assemblies assemblies)
     }
 
     [Fact]
-    public void Seed_as_native_costs_the_same_as_relay_at_every_traffic_level()
+    public void Seed_as_native_differs_from_relay_only_by_its_monitoring()
     {
         var comparison = CostComparison.Compare(Topology("seed"), [10m, 100m, 1000m]);
-        // native: same NLB count (1, in the provider VPC instead of the relay VPC), endpoints, NAT, hosts and per-GB
-        // lines as relay; AWS charges nothing more for cross-Region access → 117.575 at 100 GB, like relay
-        Assert.Equal(117.575m, comparison.Rows[1].Native);
-        Assert.Equal(117.575m, comparison.Rows[1].Relay);
+        // network: same NLB count (1, in the provider VPC instead of the relay VPC), endpoints, NAT, hosts and per-GB
+        // lines as relay; AWS charges nothing more for cross-Region access → 117.575 at 100 GB in both designs.
+        // monitoring: relay 5 alarms + 2 dashboards = 6.50; native 4 alarms (2 host counts + 2 provider AZ resets; the
+        // cross-Region endpoint publishes no metrics) + 1 dashboard = 3.40
+        Assert.Equal(117.575m + 3.4m, comparison.Rows[1].Native);
+        Assert.Equal(117.575m + 6.5m, comparison.Rows[1].Relay);
         // both: per GB = 0.006 (NLCU) + 0.01 (endpoint) + 0.02 (inter-Region) = 0.036
         Assert.Equal(0.036m, comparison.RelayLinear.PerGb);
         Assert.Equal(0.036m, comparison.NativeLinear.PerGb);
-        // both fixed = 117.575 − 3.6 = 113.975: the same line, no break-even
-        Assert.Equal(113.975m, comparison.RelayLinear.Fixed);
-        Assert.Equal(113.975m, comparison.NativeLinear.Fixed);
+        // fixed = 117.575 − 3.6 = 113.975 plus monitoring: parallel lines, no break-even
+        Assert.Equal(113.975m + 6.5m, comparison.RelayLinear.Fixed);
+        Assert.Equal(113.975m + 3.4m, comparison.NativeLinear.Fixed);
         Assert.Null(comparison.BreakEvenGbPerMonth);
-        Assert.True(comparison.SameCostEverywhere);
-        Assert.All(comparison.Rows, r => Assert.True(r.SameCost));
         var text = new StringWriter();
         CostText.Write(text, comparison);
-        Assert.Contains("break-even: none — both designs cost the same at every traffic level", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("break-even: none — native costs less or the same at every traffic level", text.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,14 +88,17 @@ public sealed class CostTests(Assemblies assemblies)
         // t4g.small     3 × 730 × 0.0168                      = 36.792
         // t4g.nano      2 clients × 730 × 0.0042              =  6.132
         // gp3           5 × 8 GB × 0.08                       =  3.200
-        // total                                               = 281.049
-        Assert.Equal(281.049m, relay.Total);
+        // alarms        3 relays × (2 + 2 AZ) + 4 endpoints = 16 × 0.10 = 1.600
+        // dashboards    7 account-Region pairs × 3.00         = 21.000 (provider account in 3 relay Regions; 4 consumer pairs)
+        // total                                               = 303.649
+        Assert.Equal(303.649m, relay.Total);
         Assert.Equal(500m, Line(relay, "Inter-Region transfer us-west-2").Quantity);
         Assert.Equal(250m, Line(relay, "Inter-Region transfer eu-west-1").Quantity);
 
         var native = CostEstimator.Estimate(BillOfMaterials.For(topology, DeployMode.Native), 1000m);
-        // native = relay − 49.275 (3 relay NLBs) + 16.425 (1 provider NLB) = 248.199; no per-Region charge
-        Assert.Equal(248.199m, native.Total);
+        // native network = 281.049 − 49.275 (3 relay NLBs) + 16.425 (1 provider NLB) = 248.199; no per-Region charge;
+        // monitoring: 5 alarms (2 host counts + 3 provider AZ resets; cross-Region endpoints publish no metrics) + 1 dashboard = 3.50
+        Assert.Equal(251.699m, native.Total);
     }
 
     [Fact]
@@ -144,7 +152,8 @@ public sealed class CostTests(Assemblies assemblies)
     {
         var topology = Topology(example);
         var fromTopology = BillOfMaterials.For(topology, topology.Mode);
-        var fromAssembly = AssemblyBillOfMaterials.Read(assemblies.Read(example));
+        // The templates carry no alarms yet: plan prices monitoring from the config's plan, as here.
+        var fromAssembly = AssemblyBillOfMaterials.Read(assemblies.Read(example)) with { Monitoring = MonitoringPlanner.Plan(topology).Usage };
         Assert.Equal(
             (fromTopology.Mode, fromTopology.LoadBalancers, fromTopology.EndpointAzs, fromTopology.Endpoints, fromTopology.NatGateways, fromTopology.Peerings, fromTopology.NativeRemoteRegions),
             (fromAssembly.Mode, fromAssembly.LoadBalancers, fromAssembly.EndpointAzs, fromAssembly.Endpoints, fromAssembly.NatGateways, fromAssembly.Peerings, fromAssembly.NativeRemoteRegions));
@@ -190,7 +199,7 @@ public sealed class CostTests(Assemblies assemblies)
         Assert.Contains("100 GB/month", output, StringComparison.Ordinal);
         Assert.Contains(PriceCatalog.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), output, StringComparison.Ordinal);
         Assert.Contains("Estimate", output, StringComparison.Ordinal);
-        Assert.Contains("$117.58", output, StringComparison.Ordinal);
+        Assert.Contains("$124.08", output, StringComparison.Ordinal);
         Assert.Contains("NLCU", output, StringComparison.Ordinal);
     }
 

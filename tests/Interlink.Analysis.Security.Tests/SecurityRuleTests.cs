@@ -14,8 +14,10 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
     [InlineData("existing-vpcs")]
     public void Bundled_examples_have_no_findings(string example)
     {
-        var report = SecurityCheck.Run(assemblies.Read(example), []);
-        Assert.True(report.Findings.Count == 0, string.Join("\n", report.Findings.Select(f => $"{f.Rule} {f.Stack}/{f.LogicalId}: {f.Message}")));
+        // ILS020 (link without an alarm) is the one exception until the templates emit the monitoring plan's alarms:
+        // MonitoringRuleTests pins where it fires.
+        var findings = SecurityCheck.Run(assemblies.Read(example), []).Findings.Where(f => f.Rule != SecurityRules.LinkWithoutAlarm.Id).ToList();
+        Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => $"{f.Rule} {f.Stack}/{f.LogicalId}: {f.Message}")));
     }
 
     [Fact]
@@ -244,7 +246,7 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
     {
         var assembly = assemblies.Mutable("seed").Edit("relay-us-west-2", t =>
             t.First("AWS::ElasticLoadBalancingV2::LoadBalancer")["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"] = "off").Read();
-        var report = SecurityCheck.Run(assembly, [new Suppression("ILS010", "consumers connect from changing CIDRs; acceptance is the gate")]);
+        var report = SecurityCheck.Run(assembly, [new Suppression("ILS010", "consumers connect from changing CIDRs; acceptance is the gate")], monitoringExpected: false);
         var finding = Assert.Single(report.Findings);
         Assert.True(finding.Suppressed);
         Assert.Equal("consumers connect from changing CIDRs; acceptance is the gate", finding.SuppressionReason);
@@ -258,7 +260,7 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
     [Fact]
     public void A_suppression_that_matches_nothing_is_a_warning()
     {
-        var report = SecurityCheck.Run(assemblies.Read("seed"), [new Suppression("ILS012", "ops keys"), new Suppression("ILS777", "typo")]);
+        var report = SecurityCheck.Run(assemblies.Read("seed"), [new Suppression("ILS012", "ops keys"), new Suppression("ILS777", "typo")], monitoringExpected: false);
         Assert.Equal(2, report.Findings.Count);
         Assert.All(report.Findings, f => Assert.Equal(("ILS000", SecuritySeverity.Warning, false), (f.Rule, f.Severity, f.Suppressed)));
         Assert.Contains(report.Findings, f => f.Message.Contains("ILS012", StringComparison.Ordinal) && f.Message.Contains("matches no finding", StringComparison.Ordinal));

@@ -33,14 +33,15 @@ public class CompareCommandTests
         //             + 2 × t4g.micro 730 h × 0.0084 (12.264) + t4g.nano 730 h × 0.0042 (3.066) + 3 × 8 GB gp3 × 0.08 (1.92) = 113.975
         // per GB = NLCU 0.006 + endpoint 0.01 + inter-Region 0.02 = 0.036 → 100 GB = 3.60 → 117.575
         // native: one NLB in the provider VPC instead of the relay's, the same endpoints, NAT, hosts and per-GB lines;
-        // AWS bills cross-Region access as those lines, with no premium → 117.575 at 100 GB too
+        // AWS bills cross-Region access as those lines, with no premium → 117.575 at 100 GB too.
+        // monitoring: relay 5 alarms × 0.10 + 2 dashboards × 3.00 = 6.50; native 4 alarms + 1 dashboard = 3.40
         var row = root.GetProperty("cost").GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("trafficGbPerMonth").GetDecimal() == 100m);
-        Assert.Equal(117.575m, row.GetProperty("relayUsd").GetDecimal());
-        Assert.Equal(117.575m, row.GetProperty("nativeUsd").GetDecimal());
+        Assert.Equal(117.575m + 6.5m, row.GetProperty("relayUsd").GetDecimal());
+        Assert.Equal(117.575m + 3.4m, row.GetProperty("nativeUsd").GetDecimal());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("cost").GetProperty("breakEvenGbPerMonth").ValueKind);
 
         Assert.Equal("native", root.GetProperty("recommended").GetString());
-        Assert.Contains(root.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("both designs cost the same at this traffic", StringComparison.Ordinal));
+        Assert.Contains(root.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("native is also the cheaper design at this traffic", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -19,4 +19,16 @@ public class OptionValueTests
         Assert.DoesNotContain("OutputFormat", line, StringComparison.Ordinal);
         Assert.DoesNotContain("Double", line, StringComparison.Ordinal);
     }
+
+    /// <summary>Ranges are checked with the options (Settings.Validate), before the config is read or anything is synthesized.</summary>
+    [Theory]
+    [InlineData(new[] { "plan", "missing.yaml", "--traffic", "-5" }, "error: --traffic -5 is not a monthly volume; give GB per month, e.g. --traffic 500")]
+    [InlineData(new[] { "plan", "missing.yaml", "--traffic", "2e9" }, "error: --traffic 2000000000 is not a monthly volume")]
+    [InlineData(new[] { "compare", "missing.yaml", "--traffic", "NaN" }, "error: --traffic is GB per month, e.g. --traffic 500")]
+    public void An_out_of_range_value_is_refused_before_the_config_is_read(string[] args, string expected)
+    {
+        var result = App.Run(args);
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.StartsWith(expected, Assert.Single(result.Lines), StringComparison.Ordinal);
+    }
 }

@@ -167,6 +167,9 @@ public class SchemaTests
         { "unknown root key", "name: awsmorocco", "name: awsmorocco\nnmae: typo", true },
         { "unknown nested key", "    natGateways: 1", "    natGateways: 1\n    privatSubnets: [10.10.1.0/24, 10.10.3.0/24]", true },
         { "bad mode", "mode: relay", "mode: relais", true },
+        { "monitoring topic and email", "name: awsmorocco", "name: awsmorocco\nmonitoring: { topicArn: 'arn:aws:sns:us-east-1:111111111111:ops', email: ops@example.com }", true },
+        { "monitoring period not whole minutes", "name: awsmorocco", "name: awsmorocco\nmonitoring: { period: 90 }", true },
+        { "monitoring neither switch nor mapping", "name: awsmorocco", "name: awsmorocco\nmonitoring: sometimes", true },
         { "mode in capitals", "mode: relay", "mode: RELAY", false },
         { "port out of range", "port: 80 ", "port: 70000 ", true },
         { "port as text", "port: 80 ", "port: eighty ", true },
@@ -236,6 +239,7 @@ public class SchemaTests
         { nameof(ConfigKeys.Vpc), "/$defs/vpc" },
         { nameof(ConfigKeys.ExistingSubnet), "/$defs/existingSubnet" },
         { nameof(ConfigKeys.Suppression), "/$defs/suppression" },
+        { nameof(ConfigKeys.Monitoring), "/$defs/monitoring" },
         { nameof(ConfigKeys.Deployment), "/$defs/deployment" },
         { nameof(ConfigKeys.NewVpcOnly), "/$defs/vpc/then" },
     };

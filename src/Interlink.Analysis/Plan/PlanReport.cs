@@ -2,11 +2,13 @@ using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Cost;
 using Interlink.Analysis.Deployability;
 using Interlink.Analysis.Diagram;
+using Interlink.Analysis.Monitoring;
 using Interlink.Analysis.Network;
 using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Reachability;
 using Interlink.Analysis.Security;
 using Interlink.Core.Model;
+using Interlink.Core.Monitoring;
 using Interlink.Core.Normalization;
 using Interlink.Core.Pricing;
 
@@ -31,6 +33,9 @@ public sealed record PlanReport(
     string Mermaid,
     DeployabilityReport Deployability)
 {
+    /// <summary>The config's monitoring plan beside the templates' alarms; null when the config is not known (<c>--assembly</c> alone).</summary>
+    public MonitoringReport? Monitoring { get; init; }
+
     /// <summary>CloudFormation per-template quotas over the synthesized templates.</summary>
     public StackQuotaReport Quotas { get; init; } = StackQuotaReport.Empty;
 
@@ -53,14 +58,24 @@ public static class PlanRunner
     {
         var model = NetworkModelBuilder.Build(assembly);
         var reachability = ReachabilityAnalyzer.Analyze(model);
-        var security = SecurityCheck.Run(assembly, suppressions);
-        var cost = CostEstimator.Estimate(AssemblyBillOfMaterials.Read(assembly), trafficGbPerMonth);
+        var security = SecurityCheck.Run(assembly, suppressions, monitoringExpected: topology?.Monitoring.Enabled ?? true);
+        var monitoring = topology is null ? null : MonitoringPlanner.Plan(topology);
+        var bom = AssemblyBillOfMaterials.Read(assembly);
+        if (monitoring is not null)
+        {
+            // Alarms are priced from the config's plan, not from the templates, so the estimate does not change when
+            // the templates start to carry them.
+            bom = bom with { Monitoring = monitoring.Usage, Assumptions = [.. bom.Assumptions, "monitoring priced from the config's monitoring plan (alarms, dashboards, topics)"] };
+        }
+
+        var cost = CostEstimator.Estimate(bom, trafficGbPerMonth);
         var levels = CostComparison.DefaultTrafficLevels.Append(trafficGbPerMonth).Distinct().Order().ToList();
         var comparison = topology is null ? null : CostComparison.Compare(topology, levels);
         var deployability = DeployabilityAnalyzer.Analyze(assembly, topology, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         return new PlanReport(assembly.Wiring.Name, assembly.Wiring.Mode, reachability, security, cost, comparison, MermaidDiagram.Render(assembly), deployability)
         {
             Quotas = StackQuotaCheck.Run(assembly),
+            Monitoring = monitoring is null ? null : MonitoringReport.Of(monitoring, assembly),
         };
     }
 }

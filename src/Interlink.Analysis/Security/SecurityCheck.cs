@@ -11,8 +11,11 @@ namespace Interlink.Analysis.Security;
 /// </summary>
 public static class SecurityCheck
 {
-    /// <summary>Checks <paramref name="assembly"/>; <paramref name="suppressions"/> (from the config) mark matching findings suppressed.</summary>
-    public static SecurityReport Run(CloudAssembly assembly, IReadOnlyList<Suppression>? suppressions = null)
+    /// <summary>
+    /// Checks <paramref name="assembly"/>; <paramref name="suppressions"/> (from the config) mark matching findings suppressed;
+    /// <paramref name="monitoringExpected"/> false (the config says <c>monitoring: false</c>) skips ILS020.
+    /// </summary>
+    public static SecurityReport Run(CloudAssembly assembly, IReadOnlyList<Suppression>? suppressions = null, bool monitoringExpected = true)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         var context = new SecurityContext(assembly, assembly.Stacks.Values.Select(s => new StackView(s)).ToList());
@@ -21,6 +24,7 @@ public static class SecurityCheck
         [
             new EndpointServiceChecks(context), new HostChecks(context), new FlowLogChecks(context), new LoadBalancerChecks(context),
             new IamChecks(context), new RetentionChecks(context), new OpenIngressChecks(context), new ProviderIngressCheck(context), new NlbPortsCheck(context),
+            new MonitoringChecks(context, monitoringExpected),
         ];
         foreach (var view in context.Views)
         {

@@ -141,12 +141,27 @@ public static class SecurityRules
         "Inbound rules beyond the listener ports admit nothing useful today and something unintended after the next listener is added.",
         "Admit only the listener ports.");
 
+    /// <summary>
+    /// ILS020. A warning, not an error, until Interlink's templates carry the alarms of its monitoring plan
+    /// (<c>Interlink.Core.Monitoring.MonitoringPlan</c>); today it fires on every link of every example.
+    /// </summary>
+    public static readonly SecurityRule LinkWithoutAlarm = new(
+        "ILS020", SecuritySeverity.Warning, "Link without an alarm",
+        "A relay's targets sit across a peering in another Region: a withdrawn route, a closed security group or a dead host shows only as unhealthy targets, reset connections or dropped packets, and nobody hears of it without an alarm.",
+        "Keep 'monitoring' on in the config (the default), or add an AWS::CloudWatch::Alarm in the same stack whose Dimensions reference the resource (target group: UnHealthyHostCount/HealthyHostCount; endpoint service: RstPacketsSent; interface endpoint: PacketsDropped).");
+
+    /// <summary>ILS021.</summary>
+    public static readonly SecurityRule AlarmDimensionsUndocumented = new(
+        "ILS021", SecuritySeverity.Error, "Alarm dimensions differ from AWS's",
+        "CloudWatch matches a metric by its exact dimension set: a name off by a space or a case ('VpcEndpointId' for 'VPC Endpoint Id') is an empty series, and the alarm never leaves INSUFFICIENT_DATA.",
+        "Name exactly the dimensions AWS documents for the metric (Interlink.Core.Monitoring.CloudWatchMetrics lists them with their source).");
+
     /// <summary>Every rule, ILS000 first.</summary>
     public static IReadOnlyList<SecurityRule> All { get; } =
     [
         UnusedSuppression, WildcardPrincipal, AcceptanceOff, ProviderIngressTooWide, IngressFromAnywhere, ImdsV1, UnencryptedVolume,
         PublicIp, NoFlowLogs, NlbWithoutSecurityGroup, EnforcementOff, SshRdpOpen, KeyPair, AllowAllEgress, IamWildcardAction,
-        IamWildcardResource, RetentionUnset, OpenTrust, InternetFacing, NlbExtraPorts,
+        IamWildcardResource, RetentionUnset, OpenTrust, InternetFacing, NlbExtraPorts, LinkWithoutAlarm, AlarmDimensionsUndocumented,
     ];
 
     /// <summary>The rule with <paramref name="id"/>, or null.</summary>

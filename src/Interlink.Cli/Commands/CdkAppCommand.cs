@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Interlink.Cdk;
 using Interlink.Cli.Rendering;
-using Interlink.Core.Normalization;
-using Interlink.Core.Validation;
+using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,14 +22,14 @@ public sealed class CdkAppCommand(IAnsiConsole console) : Command<EmptyCommandSe
         var outdir = System.Environment.GetEnvironmentVariable("CDK_OUTDIR")
             ?? throw new UsageException("cdk-app is run by the AWS CDK CLI (npx cdk synth); to synthesize yourself, run 'interlink synth'");
         var file = ConfigFromContext(System.Environment.GetEnvironmentVariable("CDK_CONTEXT_JSON")) ?? "examples/seed.yaml";
-        var report = ConfigValidator.ValidateFile(file);
+        var report = DesignPipeline.Validate(file);
         if (!report.IsValid)
         {
             DiagnosticText.Write(console, report);
             return ExitCodes.InvalidInput;
         }
 
-        _ = AssemblyBuilder.SynthesizeInPlace(TopologyBuilder.Build(report), outdir);
+        DesignPipeline.SynthesizeForCdkCli(DesignPipeline.Topology(report), outdir);
         return ExitCodes.Ok;
     }
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Interlink.Cli.Compare;
 using Interlink.Cli.Rendering;
-using Interlink.Core.Validation;
+using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -31,6 +31,12 @@ public sealed class CompareSettings : CommandSettings
     [Description("Expected service traffic in GB per month.")]
     [DefaultValue(100.0)]
     public double Traffic { get; init; } = 100;
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() =>
+        Traffic is < 0 or > 1e9 || double.IsNaN(Traffic)
+            ? ValidationResult.Error("--traffic is GB per month, e.g. --traffic 500")
+            : ValidationResult.Success();
 }
 
 /// <summary>
@@ -43,34 +49,23 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
     /// <inheritdoc />
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Traffic is < 0 or > 1e9 || double.IsNaN(settings.Traffic))
-            throw new UsageException("--traffic is GB per month, e.g. --traffic 500");
         OutputOptions.CheckReportPath(settings.Report);
-        var report = ConfigValidator.ValidateFile(settings.File);
+        var report = DesignPipeline.Validate(settings.File);
         if (!report.IsValid)
         {
             DiagnosticText.Write(console, report);
             return ExitCodes.InvalidInput;
         }
 
-        // Private to this user and named by pid, so the next run removes what a killed one left.
-        var work = Interlink.Core.IO.PrivateScratch.Create("compare");
-        try
+        var comparison = BusyIndicator.Run(console, "synthesizing the design as relay and as native", () => DesignPipeline.Compare(report.Config!, settings.File, (decimal)settings.Traffic),
+            documentOnStdout: settings.Format != ReportFormat.Text && settings.Report is null);
+        var rendered = settings.Format switch
         {
-            var comparison = BusyIndicator.Run(console, "synthesizing the design as relay and as native", () => Comparer.Compare(report.Config!, settings.File, work, (decimal)settings.Traffic),
-                documentOnStdout: settings.Format != ReportFormat.Text && settings.Report is null);
-            var rendered = settings.Format switch
-            {
-                ReportFormat.Json => ComparisonRendering.Json(comparison),
-                ReportFormat.Markdown => ComparisonRendering.Markdown(comparison),
-                _ => ComparisonRendering.Text(comparison),
-            };
-            OutputOptions.WriteReport(console, settings.Report, TerminalText.Escape(rendered), "comparison");
-            return ExitCodes.Ok;
-        }
-        finally
-        {
-            Interlink.Core.IO.PrivateScratch.TryDelete(work);
-        }
+            ReportFormat.Json => ComparisonRendering.Json(comparison),
+            ReportFormat.Markdown => ComparisonRendering.Markdown(comparison),
+            _ => ComparisonRendering.Text(comparison),
+        };
+        OutputOptions.WriteReport(console, settings.Report, TerminalText.Escape(rendered), "comparison");
+        return ExitCodes.Ok;
     }
 }

@@ -25,8 +25,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
         var file = settings.File ?? WriteBundledExample(console);
-        var planCommand = new PlanCommand(console);
-        var plan = planCommand.Execute(context, new PlanSettings { File = file, Output = settings.Output }, cancellationToken);
+        var (plan, report) = PlanCommand.Run(console, new PlanSettings { File = file, Output = settings.Output });
         if (plan == ExitCodes.InvalidInput)
             return plan;
         if (Lab.LabRuntime.Unavailable() is { } reason)
@@ -37,7 +36,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         }
 
         console.MarkupLine("\n[bold]lab[/]: the same assembly, with real packets");
-        var result = await RunLab(planCommand, plan, settings, cancellationToken);
+        var result = await RunLab(report, plan, settings, cancellationToken);
         WriteNextSteps(console, file, settings.Output);
         return result;
     }
@@ -61,7 +60,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
     // Paths with spaces (a temp directory, a home folder) must paste back into a shell as one argument.
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"'{path}'" : path;
 
-    private async Task<int> RunLab(PlanCommand planCommand, int plan, DemoSettings settings, CancellationToken cancellationToken)
+    private async Task<int> RunLab(Analysis.Plan.PlanReport? report, int plan, DemoSettings settings, CancellationToken cancellationToken)
     {
         return await LabCli.Guard(async () =>
         {
@@ -70,7 +69,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
                 LabCli.WriteUp(console, await BusyIndicator.RunAsync(console, "starting the lab", () => Lab.LabRuntime.UpAsync(settings.Output, ct: cancellationToken)));
                 var passed = LabCli.WriteProbes(console, await Lab.LabRuntime.TestAsync(new LabTestOptions(200, 8), ct: cancellationToken));
                 // The lab sends packets: it can only agree or disagree with the reachability proof, not with IAM or cost.
-                var reachable = planCommand.Report?.Reachability.AllReachable ?? plan == ExitCodes.Ok;
+                var reachable = report?.Reachability.AllReachable ?? plan == ExitCodes.Ok;
                 console.MarkupLine(passed == reachable
                     ? "[green]the lab agrees with the plan[/]"
                     : "[red]the lab and the plan disagree[/] (a bug: please report it with the assembly)");

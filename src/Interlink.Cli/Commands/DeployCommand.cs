@@ -1,16 +1,11 @@
 using System.ComponentModel;
-using Interlink.Analysis.Assembly;
-using Interlink.Analysis.Deployability;
-using Interlink.Analysis.Quotas;
-using Interlink.Analysis.Security;
-using Interlink.Templates;
 using Interlink.Cli.Rendering;
 using Interlink.Core.Model;
 using Interlink.Core.Normalization;
-using Interlink.Core.Validation;
 using Interlink.Core.Wiring;
 using Interlink.Deploy;
 using Interlink.Deploy.Aws;
+using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -86,12 +81,12 @@ internal static class DeployRun
 {
     public static async Task<int> ExecuteAsync(IAnsiConsole console, DeploySettings settings, bool destroy, CancellationToken cancellationToken)
     {
-        var report = ConfigValidator.ValidateFile(settings.File);
+        var report = DesignPipeline.Validate(settings.File);
         DiagnosticText.Write(console, report);
         if (!report.IsValid)
             return ExitCodes.InvalidInput;
 
-        var topology = TopologyBuilder.Build(report);
+        var topology = DesignPipeline.Topology(report);
         var inputs = ParseInputs(settings.Inputs);
         var verb = destroy ? "destroy" : "deploy";
         // One deploy or destroy of a design at a time, from before anything is written (the pin, the state, the
@@ -99,7 +94,7 @@ internal static class DeployRun
         DeployLock? held;
         try
         {
-            held = settings.DryRun ? null : DeployLock.Acquire(StatePath(settings.File, topology.Name), verb);
+            held = settings.DryRun ? null : DeployLock.Acquire(DesignPipeline.StatePath(settings.File, topology.Name), verb);
         }
         catch (DeployLockedException e)
         {
@@ -108,7 +103,7 @@ internal static class DeployRun
         }
 
         using var _ = held;
-        BusyIndicator.Run(console, "synthesizing the cloud assembly", () => AssemblyWriter.Synthesize(topology, settings.Output, Bundles(topology, inputs, settings.DryRun || destroy)));
+        BusyIndicator.Run(console, "synthesizing the cloud assembly", () => DesignPipeline.Synthesize(topology, settings.Output, DesignPipeline.DeployBundles(topology, inputs, optional: settings.DryRun || destroy)));
         var wiring = WiringManifest.FromJson(File.ReadAllText(Path.Combine(settings.Output, WiringManifest.FileName)));
         if (settings is DeployCommandSettings deploy && !Gate(console, settings.Output, topology, report.Config!.Suppressions, deploy.AllowFindings))
             return ExitCodes.FindingsBlock;
@@ -125,7 +120,7 @@ internal static class DeployRun
         cancellationToken = interruption?.Token ?? cancellationToken;
         try
         {
-            var statePath = StatePath(settings.File, topology.Name);
+            var statePath = DesignPipeline.StatePath(settings.File, topology.Name);
             var profiles = ProfileMap.Parse(settings.Profiles);
             // The service hosts' image is resolved once and reused: no update may replace a fixed-IP host by itself.
             var pinnedInputs = destroy ? inputs
@@ -200,32 +195,15 @@ internal static class DeployRun
     }
 
     /// <summary>
-    /// The deploy gate: the security rules <c>plan</c> runs (<see cref="SecurityCheck"/>, with the config's
-    /// suppressions) over the assembly about to be deployed; any unsuppressed error refuses the deploy unless
-    /// <c>--allow-finding</c> names its rule. Other checks add their blocking findings to the same list.
+    /// The deploy gate: the blocking findings <c>plan</c> reports (<see cref="DesignPipeline.GateFindings"/>, with the
+    /// config's suppressions) over the assembly about to be deployed; any of them refuses the deploy unless
+    /// <c>--allow-finding</c> names its rule.
     /// </summary>
     /// <returns>True when deploy may go ahead.</returns>
     private static bool Gate(IAnsiConsole console, string assemblyDirectory, Topology topology, IReadOnlyList<Suppression> suppressions, IReadOnlyList<string> allowed)
     {
-        CloudAssembly assembly;
-        try
-        {
-            assembly = CloudAssembly.Read(assemblyDirectory);
-        }
-        catch (AssemblyException e)
-        {
-            throw new UsageException(e.Message);
-        }
-
-        // The same blocking findings 'plan' reports: security errors, deploy-time handshakes the templates' IAM does
-        // not allow (or a blocked Lambda runtime), and templates over CloudFormation's per-template limits.
-        var findings = SecurityCheck.Run(assembly, suppressions).Active
-            .Where(f => f.Severity == SecuritySeverity.Error)
-            .Select(f => new GateFinding(f.Rule, f.Stack, f.LogicalId, f.Message, f.Fix))
-            .Concat(DeployabilityAnalyzer.Analyze(assembly, topology, DateOnly.FromDateTime(DateTime.UtcNow)).Findings
-                .Where(f => f.Severity == DeployabilitySeverity.Error)
-                .Select(f => new GateFinding(f.Code, f.Stack, f.LogicalId, f.Message, f.Fix)))
-            .Concat(StackQuotaCheck.Run(assembly).Findings.Select(f => new GateFinding(f.Code, f.Stack, "", f.Message, f.Fix)));
+        var assembly = DesignPipeline.ReadAssembly(assemblyDirectory);
+        var findings = DesignPipeline.GateFindings(assembly, topology, suppressions, DateOnly.FromDateTime(DateTime.UtcNow));
         var verdict = DeployGate.Check(findings, allowed);
         if (verdict.UnusedOverrides.Count > 0)
         {
@@ -267,24 +245,6 @@ internal static class DeployRun
         orphans.Succeeded, [.. deployed.Ran, .. orphans.Ran], [.. deployed.Skipped, .. orphans.Skipped], orphans.Failed, orphans.Problems, orphans.Interrupted);
 
     private static string Where(GateFinding f) => f.Stack.Length == 0 ? "the design" : f.Where.Length == 0 ? f.Stack : $"{f.Stack}/{f.Where}";
-
-    /// <summary>
-    /// The published sample service the provider hosts fetch (a CDK asset), unless the user gives its S3 location
-    /// as inputs. A real deploy needs one of the two; a dry run or destroy does not.
-    /// </summary>
-    private static HostBundles Bundles(Core.Normalization.Topology topology, IReadOnlyDictionary<string, string> inputs, bool optional)
-    {
-        var found = HostBundles.Find(topology, Directory.GetCurrentDirectory());
-        if (inputs.ContainsKey(Interlink.Templates.Stacks.ProviderStack.BundleBucketParameter))
-            return found with { Service = null };
-        if (found.Service is null && topology.Targets.CreateHosts && !optional)
-            throw new UsageException($"the provider hosts need the published sample service: run 'scripts/publish.sh service {HostBundles.RuntimeFor(topology.Targets.InstanceType)}' at the repo root, or pass --input ServiceBundleBucket=… --input ServiceBundleKey=… --input ServiceBundleSha256=… for a copy you uploaded");
-        return found;
-    }
-
-    /// <summary>The state file: <c>.interlink/NAME.state.json</c> beside the config.</summary>
-    public static string StatePath(string configFile, string design) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configFile))!, ".interlink", $"{design}.state.json");
 
     private static Dictionary<string, string> ParseInputs(IEnumerable<string> inputs)
     {

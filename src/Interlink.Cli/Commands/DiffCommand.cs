@@ -1,10 +1,8 @@
 using System.ComponentModel;
-using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Diff;
-using Interlink.Templates;
 using Interlink.Cli.Rendering;
 using Interlink.Core.Normalization;
-using Interlink.Core.Validation;
+using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -57,39 +55,31 @@ public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
     public override int Execute(CommandContext context, DiffSettings settings, CancellationToken cancellationToken)
     {
         OutputOptions.CheckReportPath(settings.Report);
-        string newDirectory;
         string? configFile = settings.File ?? (settings.Assembly is null || System.IO.File.Exists(DefaultFile.Name) ? DefaultFile.Name : null);
         Topology? topology = null;
         if (settings.Assembly is null || settings.Against is null)
         {
             if (configFile is null)
                 throw new UsageException("give the config file, or both --assembly and --against");
-            var report = ConfigValidator.ValidateFile(configFile);
+            var report = DesignPipeline.Validate(configFile);
             if (!report.IsValid)
             {
                 DiagnosticText.Write(console, report);
                 return ExitCodes.InvalidInput;
             }
 
-            topology = TopologyBuilder.Build(report);
+            topology = DesignPipeline.Topology(report);
         }
 
-        if (settings.Assembly is null)
-        {
-            BusyIndicator.Run(console, "synthesizing the cloud assembly", () => AssemblyWriter.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory())),
+        var newDirectory = settings.Assembly is not null
+            ? DesignPipeline.AssemblyDirectory(topology, settings.Assembly, settings.Output)
+            : BusyIndicator.Run(console, "synthesizing the cloud assembly", () => DesignPipeline.AssemblyDirectory(topology, null, settings.Output),
                 documentOnStdout: settings.Format != ReportFormat.Text && settings.Report is null);
-            newDirectory = settings.Output;
-        }
-        else
-        {
-            newDirectory = settings.Assembly;
-        }
-
-        var against = settings.Against ?? Interlink.Deploy.DeployedRecord.DirectoryFor(DeployRun.StatePath(configFile!, topology!.Name));
+        var against = settings.Against ?? DesignPipeline.DeployedAssemblyDirectory(configFile!, topology!.Name);
         if (settings.Against is null && !Directory.Exists(against))
             throw new UsageException($"nothing deployed is recorded for '{topology!.Name}' ({against} does not exist); deploy first, or compare with an assembly: --against DIR");
 
-        var diff = DiffEngine.Compare(Read(against), Read(newDirectory));
+        var diff = DesignPipeline.Diff(DesignPipeline.ReadAssembly(against), DesignPipeline.ReadAssembly(newDirectory));
         var rendered = settings.Format switch
         {
             ReportFormat.Json => System.Text.Json.JsonSerializer.Serialize(new { against, summary = DiffRendering.Summary(diff), exitCode = ExitCode(diff), diff }, JsonReport.Options) + Environment.NewLine,
@@ -103,16 +93,4 @@ public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
     /// <summary>0 nothing changes; 5 changes that are safe; 6 changes that fail, interrupt traffic or orphan stacks.</summary>
     public static int ExitCode(AssemblyDiff diff) =>
         !diff.HasChanges ? ExitCodes.Ok : diff.FailsOrDisrupts ? ExitCodes.ChangesDisrupt : ExitCodes.Changes;
-
-    private static CloudAssembly Read(string directory)
-    {
-        try
-        {
-            return CloudAssembly.Read(directory);
-        }
-        catch (AssemblyException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
 }

@@ -3,12 +3,10 @@ using System.Globalization;
 using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Diagram;
 using Interlink.Analysis.Plan;
-using Interlink.Templates;
 using Interlink.Cli.Rendering;
-using Interlink.Core.Model;
-using Interlink.Core.Normalization;
 using Interlink.Core.Pricing;
 using Interlink.Core.Validation;
+using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -71,6 +69,12 @@ public sealed class PlanSettings : CommandSettings
     [CommandOption("--against <DIR>")]
     [Description("Also show what deploying this design changes compared with that cloud assembly (as 'interlink diff --against' does), so one report holds the proof and the change.")]
     public string? Against { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() =>
+        Traffic is < 0 or > 1e9 || double.IsNaN(Traffic)
+            ? ValidationResult.Error($"--traffic {Traffic.ToString(CultureInfo.InvariantCulture)} is not a monthly volume; give GB per month, e.g. --traffic 500")
+            : ValidationResult.Success();
 }
 
 /// <summary>Formats of <c>plan</c>.</summary>
@@ -97,45 +101,30 @@ public enum PlanFormat
 /// </summary>
 public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
 {
-    /// <summary>The report of the last run (for <c>demo</c>, which compares the lab's packets with its reachability).</summary>
-    internal PlanReport? Report { get; private set; }
-
     /// <inheritdoc />
-    public override int Execute(CommandContext context, PlanSettings settings, CancellationToken cancellationToken)
-    {
-        if (settings.Traffic is < 0 or > 1e9 || double.IsNaN(settings.Traffic))
-            throw new UsageException($"--traffic {settings.Traffic.ToString(CultureInfo.InvariantCulture)} is not a monthly volume; give GB per month, e.g. --traffic 500");
+    public override int Execute(CommandContext context, PlanSettings settings, CancellationToken cancellationToken) =>
+        Run(console, settings).ExitCode;
 
+    /// <summary>Plans and renders; the report too, for <c>demo</c> (which compares the lab's packets with its reachability).</summary>
+    internal static (int ExitCode, PlanReport? Report) Run(IAnsiConsole console, PlanSettings settings)
+    {
         OutputOptions.CheckReportPath(settings.Out);
         var configFile = settings.File ?? (settings.Assembly is null || System.IO.File.Exists(DefaultFile.Name) ? DefaultFile.Name : null);
         ValidationReport? report = null;
         if (configFile is not null)
         {
-            report = ConfigValidator.ValidateFile(configFile);
+            report = DesignPipeline.Validate(configFile);
             // Findings head a text report; JSON and markdown stay one document unless the input is invalid.
             if (!report.IsValid || settings.Format == PlanFormat.Text)
                 DiagnosticText.Write(console, report);
             if (!report.IsValid)
-                return ExitCodes.InvalidInput;
+                return (ExitCodes.InvalidInput, null);
         }
 
-        var topology = report is null ? null : TopologyBuilder.Build(report);
-        var assemblyDirectory = settings.Assembly ?? settings.Output;
-        if (settings.Assembly is null)
-            BusyIndicator.Run(console, "synthesizing the cloud assembly", () => AssemblyWriter.Synthesize(topology!, settings.Output, HostBundles.Find(topology!, Directory.GetCurrentDirectory())),
-                documentOnStdout: settings.Format != PlanFormat.Text && settings.Out is null);
-
-        CloudAssembly assembly;
-        try
-        {
-            assembly = CloudAssembly.Read(assemblyDirectory);
-        }
-        catch (AssemblyException e)
-        {
-            throw new UsageException(e.Message);
-        }
-
-        var plan = Report = PlanRunner.Run(assembly, topology, report?.Config?.Suppressions ?? [], (decimal)settings.Traffic);
+        var topology = report is null ? null : DesignPipeline.Topology(report);
+        var (assembly, plan) = BusyIndicator.Run(console, settings.Assembly is null ? "synthesizing and analysing the design" : "analysing the assembly",
+            () => DesignPipeline.Plan(topology, report?.Config?.Suppressions ?? [], settings.Assembly, settings.Output, (decimal)settings.Traffic),
+            documentOnStdout: settings.Format != PlanFormat.Text && settings.Out is null);
         var svgPath = WriteSvg(assembly, settings.Out);
         var rendered = TerminalText.Escape(settings.Format switch
         {
@@ -156,23 +145,13 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
             console.MarkupLineInterpolated($"wrote the plan to [green]{settings.Out}[/]{(svgPath is null ? "" : $" and the diagram to {svgPath}")}: {(plan.Passed ? "passed" : "FAILED")}");
         }
 
-        return plan.Passed ? ExitCodes.Ok : ExitCodes.FindingsBlock;
+        return (plan.Passed ? ExitCodes.Ok : ExitCodes.FindingsBlock, plan);
     }
 
     /// <summary>The plan followed by what deploying it changes compared with <paramref name="against"/>.</summary>
     private static string WithDiff(string rendered, PlanFormat format, string against, CloudAssembly assembly)
     {
-        CloudAssembly before;
-        try
-        {
-            before = CloudAssembly.Read(against);
-        }
-        catch (AssemblyException e)
-        {
-            throw new UsageException($"--against: {e.Message}");
-        }
-
-        var diff = Interlink.Analysis.Diff.DiffEngine.Compare(before, assembly);
+        var diff = DesignPipeline.Diff(DesignPipeline.ReadAssembly(against, "--against"), assembly);
         if (format != PlanFormat.Json)
             return rendered + Environment.NewLine + (format == PlanFormat.Markdown ? DiffRendering.Markdown(diff, against) : DiffRendering.Text(diff, against));
         var json = System.Text.Json.Nodes.JsonNode.Parse(rendered)!.AsObject();

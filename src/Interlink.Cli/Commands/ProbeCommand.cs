@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using Interlink.Core.Model;
 using Interlink.Core.Normalization;
-using Interlink.Core.Validation;
 using Interlink.Core.Wiring;
 using Interlink.Deploy;
 using Interlink.Deploy.Aws;
+using Interlink.Pipeline;
 using Interlink.Probe;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -46,20 +46,20 @@ public sealed class ProbeCommand(IAnsiConsole console) : AsyncCommand<ProbeSetti
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, ProbeSettings settings, CancellationToken cancellationToken)
     {
-        var report = ConfigValidator.ValidateFile(settings.File);
+        var report = DesignPipeline.Validate(settings.File);
         if (!report.IsValid)
         {
             Rendering.DiagnosticText.Write(console, report);
             return ExitCodes.InvalidInput;
         }
 
-        var topology = TopologyBuilder.Build(report);
-        var wiring = WiringPlanner.Plan(topology);
+        var topology = DesignPipeline.Topology(report);
+        var wiring = DesignPipeline.Wiring(topology);
         DeployState state;
         ProfileMap profiles;
         try
         {
-            state = DeployState.Load(DeployRun.StatePath(settings.File, topology.Name));
+            state = DeployState.Load(DesignPipeline.StatePath(settings.File, topology.Name));
             profiles = ProfileMap.Parse(settings.Profiles);
         }
         catch (DeployException e)

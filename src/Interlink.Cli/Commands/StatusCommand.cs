@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using Interlink.Core.Validation;
 using Interlink.Core.Wiring;
 using Interlink.Deploy;
 using Interlink.Deploy.Aws;
+using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -36,14 +36,14 @@ public sealed class StatusCommand(IAnsiConsole console) : AsyncCommand<StatusSet
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, StatusSettings settings, CancellationToken cancellationToken)
     {
-        var report = ConfigValidator.ValidateFile(settings.File);
+        var report = DesignPipeline.Validate(settings.File);
         if (!report.IsValid)
         {
             Rendering.DiagnosticText.Write(console, report);
             return ExitCodes.InvalidInput;
         }
 
-        var statePath = DeployRun.StatePath(settings.File, report.Config!.Name);
+        var statePath = DesignPipeline.StatePath(settings.File, report.Config!.Name);
         if (!File.Exists(statePath))
         {
             console.MarkupLineInterpolated($"{settings.File}: not deployed (no state at {statePath}); run 'interlink deploy {settings.File}'");
@@ -63,7 +63,8 @@ public sealed class StatusCommand(IAnsiConsole console) : AsyncCommand<StatusSet
         }
 
         var table = new Table().AddColumns("Stack", "Status", "Updated (UTC)", "Endpoint", "DNS names");
-        var design = StackNames(report.Config).ToList();
+        var wiring = DesignPipeline.Wiring(DesignPipeline.Topology(report));
+        var design = wiring.Phases.SelectMany(p => p.Stacks).ToList();
         // Stacks the state holds as deployed that the config no longer has: deploy leaves them running.
         var orphans = state.StackNames.Where(s => !design.Contains(s) && state.Get(s)?.Status != StackStatus.Destroyed).ToList();
         foreach (var stack in design.Concat(orphans))
@@ -82,16 +83,15 @@ public sealed class StatusCommand(IAnsiConsole console) : AsyncCommand<StatusSet
         if (orphans.Count > 0)
             console.MarkupLineInterpolated($"[yellow]{orphans.Count} stack(s) deployed but no longer in the design[/]: {string.Join(", ", orphans)}; remove them with 'interlink deploy {settings.File} --remove-orphans' or 'interlink destroy {settings.File}'");
         if (settings.Live)
-            await WriteConnectionsAsync(report.Config, state, profiles, cancellationToken);
+            await WriteConnectionsAsync(wiring, state, profiles, cancellationToken);
         else
             console.MarkupLine("endpoint connection states: add --live to ask EC2");
         return ExitCodes.Ok;
     }
 
     /// <summary>Each deployed endpoint service's connections, as its owner account sees them (the deploy credential model).</summary>
-    private async Task WriteConnectionsAsync(Core.Model.InterlinkConfig config, DeployState state, ProfileMap profiles, CancellationToken cancellationToken)
+    private async Task WriteConnectionsAsync(WiringManifest wiring, DeployState state, ProfileMap profiles, CancellationToken cancellationToken)
     {
-        var wiring = WiringPlanner.Plan(Core.Normalization.TopologyBuilder.Build(config));
         var aws = DeployServices.Current.Aws();
         try
         {
@@ -109,7 +109,4 @@ public sealed class StatusCommand(IAnsiConsole console) : AsyncCommand<StatusSet
             (aws as IDisposable)?.Dispose();
         }
     }
-
-    private static IEnumerable<string> StackNames(Core.Model.InterlinkConfig config) =>
-        WiringPlanner.Plan(Core.Normalization.TopologyBuilder.Build(config)).Phases.SelectMany(p => p.Stacks);
 }

@@ -1,8 +1,6 @@
 using System.ComponentModel;
-using Interlink.Templates;
 using Interlink.Cli.Rendering;
-using Interlink.Core.Normalization;
-using Interlink.Core.Validation;
+using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -30,14 +28,14 @@ public sealed class SynthCommand(IAnsiConsole console) : Command<SynthSettings>
     public override int Execute(CommandContext context, SynthSettings settings, CancellationToken cancellationToken)
     {
         // The same findings as 'validate'; an invalid config never reaches the CDK.
-        var report = ConfigValidator.ValidateFile(settings.File);
+        var report = DesignPipeline.Validate(settings.File);
         DiagnosticText.Write(console, report);
         if (!report.IsValid)
             return ExitCodes.InvalidInput;
 
-        var topology = TopologyBuilder.Build(report);
-        var bundles = HostBundles.Find(topology, Directory.GetCurrentDirectory());
-        var stacks = BusyIndicator.Run(console, "synthesizing the cloud assembly", () => AssemblyWriter.Synthesize(topology, settings.Output, bundles));
+        var topology = DesignPipeline.Topology(report);
+        var bundles = DesignPipeline.Bundles(topology);
+        var stacks = BusyIndicator.Run(console, "synthesizing the cloud assembly", () => DesignPipeline.Synthesize(topology, settings.Output, bundles));
         var table = new Table().AddColumns("Stack", "Role", "Account", "Region", "Phase", "Resources");
         foreach (var s in stacks)
             table.AddRow(s.Name, s.Role, s.Account ?? "(deploying)", s.Region, s.Phase.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Resources.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,7 +1,6 @@
-using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Diff;
 using Interlink.Cli.Rendering;
-using Interlink.Deploy;
+using Interlink.Pipeline;
 using Spectre.Console;
 
 namespace Interlink.Cli.Commands;
@@ -12,48 +11,17 @@ namespace Interlink.Cli.Commands;
 /// </summary>
 internal static class UpdateGate
 {
-    /// <summary>
-    /// Per deployed stack, the parameters fed by deploy inputs (not by another stack's output) whose value now differs
-    /// from the one it was deployed with.
-    /// </summary>
-    private static Dictionary<string, IReadOnlyCollection<string>> ChangedInputs(DeployedRecord record, Interlink.Core.Wiring.WiringManifest wiring, IReadOnlyDictionary<string, string> inputs)
-    {
-        var changed = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
-        foreach (var (stack, entry) in wiring.Stacks)
-        {
-            var deployed = record.Parameters(stack);
-            var names = deployed
-                .Where(p => !entry.Parameters.ContainsKey(p.Key) && inputs.TryGetValue(p.Key, out var now) && now != p.Value)
-                .Select(p => p.Key).ToList();
-            if (names.Count > 0)
-                changed[stack] = names;
-        }
-
-        return changed;
-    }
-
     /// <summary>True when the deploy may go ahead; prints the diff summary (the whole diff in a dry run).</summary>
     public static bool Allows(IAnsiConsole console, string assemblyDirectory, string statePath, Interlink.Core.Wiring.WiringManifest wiring,
         IReadOnlyDictionary<string, string> inputs, DeployCommandSettings settings)
     {
-        var record = new DeployedRecord(statePath);
-        var recorded = record.Directory;
-        if (!File.Exists(Path.Combine(recorded, Interlink.Core.Wiring.WiringManifest.FileName)))
+        var (recorded, diff) = DesignPipeline.DiffWithDeployed(statePath, assemblyDirectory, wiring, inputs);
+        if (diff is null)
         {
             if (settings.AllowDisruptions.Length > 0)
                 throw new UsageException($"--allow-disruption {string.Join(", ", settings.AllowDisruptions)}: nothing is deployed yet, so no update can disrupt anything; remove it");
             console.MarkupLine("changes: nothing deployed is recorded, so every stack is new");
             return true;
-        }
-
-        AssemblyDiff diff;
-        try
-        {
-            diff = DiffEngine.Compare(CloudAssembly.Read(recorded), CloudAssembly.Read(assemblyDirectory), ChangedInputs(record, wiring, inputs));
-        }
-        catch (AssemblyException e)
-        {
-            throw new UsageException($"{e.Message} (the deployed record in {recorded}; move it aside to deploy without a diff)");
         }
 
         var writer = console.Profile.Out.Writer;

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Interlink.Cli.Rendering;
-using Interlink.Core.Validation;
+using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -34,7 +34,7 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
     {
         OutputOptions.CheckReportPath(settings.Report);
         var files = settings.Files.Length == 0 ? [DefaultFile.Name] : settings.Files;
-        var results = files.Select(ConfigValidator.ValidateFile).ToList();
+        var results = files.Select(DesignPipeline.Validate).ToList();
         var valid = results.All(r => r.IsValid);
         var json = settings.Format == OutputFormat.Json ? new { valid, files = results.Select(DiagnosticJson.From) } : null;
         if (settings.Report is not null)
@@ -48,20 +48,4 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
             results.ForEach(r => DiagnosticText.Write(console, r));
         return valid ? ExitCodes.Ok : ExitCodes.InvalidInput;
     }
-}
-
-/// <summary>Output formats shared by the commands that report.</summary>
-public enum OutputFormat
-{
-    /// <summary>Lines for people (colour when the terminal supports it).</summary>
-    Text,
-
-    /// <summary>One JSON document for tools.</summary>
-    Json,
-}
-
-/// <summary>The config file a command uses when none is named.</summary>
-internal static class DefaultFile
-{
-    public const string Name = "interlink.yaml";
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Interlink.Cli.Rendering;
 using Interlink.Core.Model;
 using Interlink.Core.Pricing;
+using Interlink.Pipeline.Comparison;
 
 namespace Interlink.Cli.Compare;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Interlink.Analysis.Deployability;
+using Interlink.Analysis.Monitoring;
 using Interlink.Analysis.Plan;
 using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Reachability;
@@ -26,6 +27,12 @@ internal static class PlanRendering
         text.WriteLine();
         DeployabilityText.Write(text, plan.Deployability);
         text.WriteLine();
+        if (plan.Monitoring is { } monitoring)
+        {
+            MonitoringText.Write(text, monitoring);
+            text.WriteLine();
+        }
+
         CostText.Write(text, plan.Cost);
         if (plan.Comparison is { } comparison)
         {
@@ -68,6 +75,14 @@ internal static class PlanRendering
         StackQuotaText.Write(quotas, plan.Quotas);
         md.Append(quotas).AppendLine("```");
         Deployability(md, plan.Deployability);
+        if (plan.Monitoring is { } monitored)
+        {
+            md.AppendLine().AppendLine("## Monitoring").AppendLine().AppendLine("```");
+            var monitoringText = new StringWriter();
+            MonitoringText.Write(monitoringText, monitored);
+            md.Append(monitoringText).AppendLine("```");
+        }
+
         md.AppendLine().AppendLine("## Cost").AppendLine().AppendLine("```");
         var cost = new StringWriter();
         CostText.Write(cost, plan.Cost);
@@ -134,6 +149,42 @@ internal static class PlanRendering
                 disclaimer = PriceCatalog.Disclaimer,
             },
             comparison,
+            monitoring = plan.Monitoring is { } m
+                ? new
+                {
+                    enabled = m.Plan.Enabled,
+                    thresholds = m.Plan.Thresholds,
+                    resources = m.Plan.Resources.Select(r => new
+                    {
+                        kind = r.Kind.ToString(),
+                        link = r.Link,
+                        stack = r.Stack,
+                        account = r.Account,
+                        region = r.Region,
+                        note = r.Note,
+                        alarms = r.Alarms.Select(a => new
+                        {
+                            name = a.Name,
+                            @namespace = a.Metric.Namespace,
+                            metric = a.Metric.MetricName,
+                            statistic = a.Metric.Statistic,
+                            dimensions = a.Metric.DimensionNames,
+                            comparison = a.Comparison.ToString(),
+                            threshold = a.Threshold,
+                            periodSeconds = a.PeriodSeconds,
+                            evaluationPeriods = a.EvaluationPeriods,
+                            datapointsToAlarm = a.DatapointsToAlarm,
+                            treatMissingData = a.TreatMissingData,
+                            azId = a.AzId,
+                            inTemplates = m.AlarmsInTemplates.Contains(a.Name),
+                        }),
+                    }),
+                    dashboards = m.Plan.Dashboards,
+                    topics = m.Plan.Topics,
+                    notifications = m.Plan.Notifications,
+                    notes = m.Plan.Notes,
+                }
+                : null,
             mermaid = plan.Mermaid,
         };
         return JsonSerializer.Serialize(document, JsonReport.Options);

@@ -3,8 +3,9 @@ namespace Interlink.Core.Loading;
 /// <summary>The keys each mapping of the config accepts; the JSON Schema in <c>schema/</c> mirrors these.</summary>
 internal static class ConfigKeys
 {
-    public static readonly string[] Root = ["$schema", "name", "mode", "service", "provider", "relays", "consumers", "tags", "suppressions", "deployment"];
+    public static readonly string[] Root = ["$schema", "name", "mode", "service", "provider", "relays", "consumers", "tags", "suppressions", "deployment", "monitoring"];
     public static readonly string[] Deployment = ["account", "bootstrapQualifier"];
+    public static readonly string[] Monitoring = ["topicArn", "email", "unhealthyHosts", "healthyHosts", "packetsDropped", "resetPackets", "period", "evaluationPeriods"];
     public static readonly string[] Service = ["port", "targetPort", "healthCheck", "acceptanceRequired", "proxyProtocolV2"];
     public static readonly string[] HealthCheck = ["protocol", "path", "port", "interval", "healthyThreshold", "unhealthyThreshold"];
     public static readonly string[] Provider = ["account", "region", "vpc", "targets"];

@@ -40,10 +40,11 @@ internal static class ConfigReader
             .ToList();
 
         var deployment = ReadDeployment(top);
+        var monitoring = ReadMonitoring(top);
 
         if (provider is null)
             return null;
-        return new InterlinkConfig(name, mode, service, provider, relays, consumers, tags, suppressions) { Deployment = deployment };
+        return new InterlinkConfig(name, mode, service, provider, relays, consumers, tags, suppressions) { Deployment = deployment, Monitoring = monitoring };
     }
 
     private static DeploymentSpec ReadDeployment(MappingReader top)
@@ -54,6 +55,30 @@ internal static class ConfigReader
         return new DeploymentSpec(
             deployment.String("account", example: "\"111111111111\""),
             deployment.String("bootstrapQualifier", example: DeploymentSpec.DefaultQualifier) ?? DeploymentSpec.DefaultQualifier);
+    }
+
+    private static MonitoringSpec ReadMonitoring(MappingReader top)
+    {
+        // 'monitoring: false' (or true) is a switch; a mapping is on, with its settings.
+        if (top.IsScalar("monitoring"))
+            return top.Bool("monitoring", true) ? MonitoringSpec.Default : MonitoringSpec.Off;
+        var monitoring = top.Mapping("monitoring", ConfigKeys.Monitoring);
+        if (monitoring is null)
+            return MonitoringSpec.Default;
+        if (monitoring.Has("topicArn") && monitoring.Has("email"))
+            monitoring.Conflict("topicArn", "email", "keep 'topicArn' to publish to your own topic (subscribe the address there), or 'email' for topics Interlink creates, not both");
+        var d = AlarmThresholds.Default;
+        var thresholds = new AlarmThresholds(
+            monitoring.Int("unhealthyHosts", example: "0") ?? d.UnhealthyHosts,
+            monitoring.Int("healthyHosts", example: "1") ?? d.HealthyHosts,
+            monitoring.Int("packetsDropped", example: "0") ?? d.PacketsDropped,
+            monitoring.Int("resetPackets", example: "10") ?? d.ResetPackets,
+            monitoring.Int("period", example: "60") ?? d.PeriodSeconds,
+            monitoring.Int("evaluationPeriods", example: "5") ?? d.EvaluationPeriods);
+        return new MonitoringSpec(true,
+            monitoring.String("topicArn", example: "arn:aws:sns:us-east-1:111111111111:alerts"),
+            monitoring.String("email", example: "ops@example.com"),
+            thresholds);
     }
 
     private static ServiceSpec ReadService(MappingReader top)

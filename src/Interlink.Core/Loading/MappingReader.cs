@@ -48,6 +48,10 @@ internal sealed class MappingReader
     /// <summary>Whether <paramref name="key"/> is present with a non-null value.</summary>
     public bool Has(string key) => Child(key) is { } node && !IsNull(node);
 
+    /// <summary>Whether <paramref name="key"/> is present as a single value (not a mapping or list), e.g. <c>monitoring: false</c>.</summary>
+    public bool IsScalar(string key) =>
+        _node.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode && !IsNull(node);
+
     /// <summary>Text of scalar <paramref name="key"/>, or null (reported when <paramref name="required"/>).</summary>
     public string? String(string key, bool required = false, string? example = null)
     {

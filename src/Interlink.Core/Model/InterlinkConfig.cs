@@ -21,6 +21,9 @@ public sealed record InterlinkConfig(
 {
     /// <summary>Who deploys the design (<c>deployment:</c>); nothing said means the provider's account.</summary>
     public DeploymentSpec Deployment { get; init; } = DeploymentSpec.Default;
+
+    /// <summary>Alarms, dashboards and connection notifications (<c>monitoring:</c>); on unless turned off.</summary>
+    public MonitoringSpec Monitoring { get; init; } = MonitoringSpec.Default;
 }
 
 /// <summary>A security finding accepted on purpose.</summary>

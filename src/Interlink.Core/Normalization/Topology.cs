@@ -28,6 +28,9 @@ public sealed record Topology(
     /// <summary>Who deploys: the account the operator roles trust and the CDK bootstrap qualifier.</summary>
     public DeploymentSpec Deployment { get; init; } = DeploymentSpec.Default;
 
+    /// <summary>The monitoring asked for (<c>monitoring:</c>), thresholds resolved; <see cref="Interlink.Core.Monitoring.MonitoringPlanner"/> lists its alarms.</summary>
+    public MonitoringSpec Monitoring { get; init; } = MonitoringSpec.Default;
+
     /// <summary>
     /// The account that runs <c>interlink deploy</c>: <c>deployment.account</c>, else the provider's; null when
     /// neither is named (a single-account design: the stack's own account).

@@ -31,6 +31,7 @@ public static class TopologyBuilder
         return new Topology(config.Name, config.Mode, config.Service, provider, Targets(config.Provider.Targets, provider.Vpc), relays, consumers, config.Tags)
         {
             Deployment = config.Deployment,
+            Monitoring = config.Monitoring,
         };
     }
 

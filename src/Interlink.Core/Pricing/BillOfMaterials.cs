@@ -1,4 +1,5 @@
 using Interlink.Core.Model;
+using Interlink.Core.Monitoring;
 using Interlink.Core.Normalization;
 
 namespace Interlink.Core.Pricing;
@@ -46,6 +47,9 @@ public sealed record BillOfMaterials(
 
     /// <summary>Instance type of consumer client hosts.</summary>
     public const string ClientInstanceType = "t4g.nano";
+
+    /// <summary>Alarms, dashboards, topics and notifications of the design's monitoring (<see cref="Monitoring.MonitoringPlanner"/>).</summary>
+    public MonitoringUsage Monitoring { get; init; } = MonitoringUsage.None;
 
     /// <summary>Share of the service traffic that crosses a Region boundary (sum over the paths).</summary>
     public decimal InterRegionShare => InterRegionPaths.Sum(p => p.Share);
@@ -120,6 +124,9 @@ public sealed record BillOfMaterials(
         }
 
         assumptions.Add("NAT gateways carry no service traffic (only host updates and Systems Manager), so NAT GB is priced at 0");
-        return new BillOfMaterials(mode, loadBalancers, endpointAzs, consumers.Count, nat, hosts, paths, remoteRegions, peerings, assumptions);
+        var monitoring = MonitoringPlanner.Usage(topology, mode);
+        if (!topology.Monitoring.Enabled)
+            assumptions.Add("monitoring: false — no alarms, dashboards or notifications priced");
+        return new BillOfMaterials(mode, loadBalancers, endpointAzs, consumers.Count, nat, hosts, paths, remoteRegions, peerings, assumptions) { Monitoring = monitoring };
     }
 }

@@ -1,4 +1,5 @@
 using Interlink.Core.Model;
+using Interlink.Core.Monitoring;
 
 namespace Interlink.Core.Pricing;
 
@@ -91,7 +92,25 @@ public static class CostEstimator
         if (volume > 0)
             lines.Add(new CostLine("EBS gp3 root volumes", volume, "GB-month", PriceCatalog.Gp3GbMonth, false));
 
+        AddMonitoring(bom.Monitoring, lines, assumptions);
         return new CostEstimate(bom.Mode, t, lines, assumptions);
+    }
+
+    /// <summary>Alerts assumed per month when pricing SNS deliveries: alarm state changes and connection events together.</summary>
+    public const int AssumedAlertsPerMonth = 100;
+
+    private static void AddMonitoring(MonitoringUsage m, List<CostLine> lines, List<string> assumptions)
+    {
+        if (m.Alarms > 0)
+            lines.Add(new CostLine($"CloudWatch alarms ({m.Alarms} standard-resolution)", m.Alarms, "alarm-month", PriceCatalog.AlarmMonth, false));
+        if (m.Dashboards > 0)
+            lines.Add(new CostLine($"CloudWatch dashboards ({m.Dashboards}, one per account and Region)", m.Dashboards, "dashboard-month", PriceCatalog.DashboardMonth, false));
+        if (m.Alarms + m.ConnectionNotifications == 0)
+            return;
+        if (m.EmailSubscriptions > 0)
+            lines.Add(new CostLine($"SNS e-mail notifications ({AssumedAlertsPerMonth} alerts × {m.EmailSubscriptions} subscription(s))", AssumedAlertsPerMonth * m.EmailSubscriptions, "e-mail", PriceCatalog.SnsEmail, false));
+        assumptions.Add($"monitoring: {AssumedAlertsPerMonth} alarm and connection events a month, whose SNS publishes cost under a cent ($0.50 per million) and are not listed; "
+            + "AWS free tiers (10 alarms, 3 dashboards, 1 million SNS requests, 1,000 e-mails per account) not applied");
     }
 
     /// <summary>USD per month that does not depend on traffic, and USD per GB, of <paramref name="bom"/>: total = fixed + perGb × traffic.</summary>

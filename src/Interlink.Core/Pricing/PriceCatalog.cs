@@ -45,6 +45,18 @@ public static class PriceCatalog
     // premium (https://aws.amazon.com/privatelink/pricing/). An earlier catalog charged the provider ~$0.05 per remote
     // Region-hour with no source; it is gone, and the cost comparison no longer rests on it.
 
+    /// <summary>CloudWatch standard-resolution metric alarm, per alarm-month (one metric per alarm).</summary>
+    public const decimal AlarmMonth = 0.10m;
+
+    /// <summary>CloudWatch custom dashboard, per dashboard-month.</summary>
+    public const decimal DashboardMonth = 3.00m;
+
+    /// <summary>Amazon SNS standard-topic publish (API request), per request: $0.50 per million.</summary>
+    public const decimal SnsPublish = 0.0000005m;
+
+    /// <summary>Amazon SNS e-mail notification delivered, per notification: $2.00 per 100,000.</summary>
+    public const decimal SnsEmail = 0.00002m;
+
     /// <summary>EBS gp3 storage, per GB-month.</summary>
     public const decimal Gp3GbMonth = 0.08m;
 
@@ -72,6 +84,10 @@ public static class PriceCatalog
         new(nameof(NatHour), NatHour, "NAT-hour", VpcPage, Date, "NAT gateway hour (the page states the dimension; the figure matches published copies of the page)"),
         new(nameof(NatGb), NatGb, "GB", VpcPage, Date, "NAT gateway data processed, either direction (figure as for NatHour)"),
         new(nameof(InterRegionGb), InterRegionGb, "GB", Ec2Page, Date, "data transfer out from us-east-1 to another Region (us-west-2 and most pairs; some Regions cost more); VPC peering and cross-Region PrivateLink traffic pay the same rate (figure matches published copies of the page)"),
+        new(nameof(AlarmMonth), AlarmMonth, "alarm-month", CloudWatchPage, Date, "standard-resolution alarm per alarm metric; the page's free tier (seen on 2026-11-30) covers 10 alarm metrics per account, not applied here since other alarms of the account share it; the figure, drawn in the browser, matches published copies of the page"),
+        new(nameof(DashboardMonth), DashboardMonth, "dashboard-month", CloudWatchPage, Date, "custom dashboard per month; the free tier (seen on 2026-11-30) is 3 custom dashboards of up to 50 metrics per account, not applied here; figure as for AlarmMonth"),
+        new(nameof(SnsPublish), SnsPublish, "request", SnsPage, Date, "$0.50 per million standard-topic requests after the first million per month (free tier not applied); figure matches published copies of the page"),
+        new(nameof(SnsEmail), SnsEmail, "e-mail", SnsPage, Date, "$2.00 per 100,000 e-mail notifications after the first 1,000 per month (free tier not applied); figure matches published copies of the page"),
         new(nameof(Gp3GbMonth), Gp3GbMonth, "GB-month", EbsPage, Date, "gp3 storage; the baseline 3,000 IOPS and 125 MB/s are included (the page describes the dimension; the figure, drawn in the browser, was not seen on 2026-11-30 and is kept from the design notes)"),
         .. InstanceHours.Select(x => new PriceSource($"InstanceHour({x.Key})", x.Value, "instance-hour", Ec2Page, Date, "on-demand Linux (the page draws its price table in the browser: the figure was not seen on 2026-11-30 and is kept from the design notes)")),
     ];
@@ -80,6 +96,8 @@ public static class PriceCatalog
     private const string ElbPage = "https://aws.amazon.com/elasticloadbalancing/pricing/";
     private const string VpcPage = "https://aws.amazon.com/vpc/pricing/";
     private const string Ec2Page = "https://aws.amazon.com/ec2/pricing/on-demand/";
+    private const string CloudWatchPage = "https://aws.amazon.com/cloudwatch/pricing/";
+    private const string SnsPage = "https://aws.amazon.com/sns/pricing/";
     private const string EbsPage = "https://aws.amazon.com/ebs/pricing/";
 
     /// <summary>Instance types the catalog prices.</summary>

@@ -20,5 +20,6 @@ public static class RuleSet
         new TargetIpReservedRule(), new ExistingHostsSecurityGroupRule(), new ImageIdRule(),
         new DesignNameRule(), new DerivedNameLengthRule(), new ConsumerNameRule(), new SuppressionRule(), new AcceptanceRule(), new BootstrapQualifierRule(),
         new HardQuotaRule(), new AdjustableQuotaRule(),
+        new MonitoringTopicRule(), new MonitoringEmailRule(), new MonitoringThresholdRule(),
     ];
 }

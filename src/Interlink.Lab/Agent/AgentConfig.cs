@@ -75,3 +75,19 @@ public sealed record TargetHealth(int Port, string Node, int Target, string Ip, 
 /// <param name="Ready">The health checker runs (the data path is in the kernel since <c>lab up</c> loaded it).</param>
 /// <param name="Health">Every (node, target) state.</param>
 public sealed record NlbStatus(bool Ready, IReadOnlyList<TargetHealth> Health);
+
+/// <summary>
+/// One line of the NLB's metric history (JSON lines beside the status file, <see cref="HistoryFile"/>): what CloudWatch
+/// would be fed from, written whenever a health state or a counter changes, so alarms can be evaluated over time.
+/// </summary>
+/// <param name="Time">When.</param>
+/// <param name="Health">Every (node, target) state at that time.</param>
+/// <param name="ResetsSent">
+/// TCP resets sent to PrivateLink clients since <c>lab up</c> (cumulative), by counter name
+/// (<see cref="NlbRules.ResetCounter"/>: per link and node): RstPacketsSent.
+/// </param>
+public sealed record NlbHistoryEntry(DateTimeOffset Time, IReadOnlyList<TargetHealth> Health, IReadOnlyDictionary<string, long> ResetsSent)
+{
+    /// <summary>The history file of the NLB whose status file is <paramref name="statusFile"/>.</summary>
+    public static string HistoryFile(string statusFile) => statusFile + ".history.jsonl";
+}

@@ -19,6 +19,7 @@ internal sealed class NlbProcess(NlbConfig config)
     private readonly SemaphoreSlim apply = new(1, 1);
     private readonly Dictionary<(int Port, int Node, int Target), Health> health = [];
     private readonly HashSet<(int Port, int Node)> stale = [];
+    private Dictionary<string, long> resetsSent = new(StringComparer.Ordinal);
     private bool ready;
 
     private sealed class Health
@@ -46,6 +47,7 @@ internal sealed class NlbProcess(NlbConfig config)
 
         ready = true;
         WriteStatus();
+        loops.Add(SampleCountersAsync(ct));
         foreach (var listener in config.Listeners)
         {
             for (var n = 0; n < config.Nodes.Count; n++)
@@ -185,6 +187,49 @@ internal sealed class NlbProcess(NlbConfig config)
         }
     }
 
+    /// <summary>Reads the reset counters once a second (CloudWatch's own resolution is a minute) and records changes in the history.</summary>
+    private async Task SampleCountersAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var r = await Sys.RunAsync("nft", ["-j", "list", "counters", "table", "inet", NlbRules.Table], null, TimeSpan.FromSeconds(5), ct);
+            if (r.Ok && ReadResets(r.Output) is { } now)
+            {
+                bool changed;
+                lock (gate)
+                {
+                    changed = now.Count != resetsSent.Count || now.Any(x => !resetsSent.TryGetValue(x.Key, out var v) || v != x.Value);
+                    resetsSent = now;
+                }
+
+                if (changed)
+                    WriteStatus();
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+    }
+
+    private static Dictionary<string, long>? ReadResets(string json)
+    {
+        try
+        {
+            var values = new Dictionary<string, long>(StringComparer.Ordinal);
+            using var doc = JsonDocument.Parse(json);
+            foreach (var item in doc.RootElement.GetProperty("nftables").EnumerateArray())
+            {
+                if (item.TryGetProperty("counter", out var counter) && counter.GetProperty("name").GetString() is { } name && name.StartsWith("rst-", StringComparison.Ordinal))
+                    values[name] = counter.GetProperty("packets").GetInt64();
+            }
+
+            return values;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static bool Matches(string matcher, int code)
     {
         foreach (var part in matcher.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -199,6 +244,8 @@ internal sealed class NlbProcess(NlbConfig config)
         return false;
     }
 
+    private static readonly JsonSerializerOptions HistoryJson = new(LabAgent.Json) { WriteIndented = false };
+
     private void WriteStatus()
     {
         NlbStatus status;
@@ -208,6 +255,8 @@ internal sealed class NlbProcess(NlbConfig config)
                 .Select(h => new TargetHealth(h.Key.Port, config.Nodes[h.Key.Node].Address, h.Key.Target,
                     config.Listeners.First(l => l.Port == h.Key.Port).Targets.First(t => t.Number == h.Key.Target).Ip, h.Value.State, h.Value.Reason)).ToList());
             Sys.WriteAtomic(config.StatusFile, JsonSerializer.Serialize(status, LabAgent.Json));
+            var entry = new NlbHistoryEntry(DateTimeOffset.UtcNow, status.Health, new Dictionary<string, long>(resetsSent, StringComparer.Ordinal));
+            File.AppendAllText(NlbHistoryEntry.HistoryFile(config.StatusFile), JsonSerializer.Serialize(entry, HistoryJson) + "\n");
         }
     }
 }

@@ -33,6 +33,9 @@ internal static class NlbRules
 
     public static string Chain(int port, int node) => $"lb-{port}-n{node}";
 
+    /// <summary>Named counter of the TCP resets node <paramref name="node"/> sends over PrivateLink link <paramref name="link"/>.</summary>
+    public static string ResetCounter(int link, int node) => $"rst-pl{link}-n{node}";
+
     /// <summary>Mark (and ct mark low byte) of connections a node serves: routes the original direction out of its interface.</summary>
     public static int NodeMark(int node) => node + 1;
 
@@ -88,6 +91,17 @@ internal static class NlbRules
         text.Append("  chain from-node {\n    type nat hook postrouting priority srcnat; policy accept;\n");
         for (var i = 0; i < config.Nodes.Count; i++)
             text.Append($"    oifname \"{NodeInterface(i)}\" ct status dnat snat ip to {config.Nodes[i].Address}\n");
+        text.Append("  }\n");
+        // RstPacketsSent: TCP resets a node sends to PrivateLink clients from the addresses it serves them on (a
+        // connection that found no healthy target is reset by the node's kernel), one named counter per (PrivateLink link, node), so resets add up per node (the service's per-AZ metric) and per endpoint; the NLB
+        // process samples them into its history. Only PrivateLink traffic: the metric is the endpoint service's, and the
+        // node's own health checks (closed with unread data, hence reset) must not count.
+        var counted = config.PrivateLinks.SelectMany(l => l.Addresses.GroupBy(a => a.Node).Select(g => (l.Link, Node: g.Key, Addresses: g.Select(a => a.Address).ToList()))).ToList();
+        foreach (var (link, node, _) in counted)
+            text.Append($"  counter {ResetCounter(link, node)} {{\n  }}\n");
+        text.Append("  chain resets-sent {\n    type filter hook output priority filter; policy accept;\n");
+        foreach (var (link, node, addresses) in counted)
+            text.Append($"    ip saddr {Set(addresses)} tcp flags & rst == rst counter name \"{ResetCounter(link, node)}\"\n");
         text.Append("  }\n");
         text.Append("  chain only-balanced {\n    type filter hook forward priority filter; policy drop;\n    ct status dnat accept\n  }\n");
         return text.Append("}\n").ToString();

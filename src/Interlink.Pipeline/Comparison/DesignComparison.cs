@@ -7,7 +7,7 @@ using Interlink.Core.Normalization;
 using Interlink.Core.Pricing;
 using Interlink.Core.Validation;
 
-namespace Interlink.Cli.Compare;
+namespace Interlink.Pipeline.Comparison;
 
 /// <summary>Resources one account gets in one Region.</summary>
 /// <param name="Account">Account, or "(deploying)".</param>
@@ -64,7 +64,7 @@ public sealed record DesignComparison(
     IReadOnlyList<string> Reasons);
 
 /// <summary>Builds a <see cref="DesignComparison"/>: validates, synthesizes and plans the config in both designs.</summary>
-public static class Comparer
+internal static class DesignComparer
 {
     /// <summary>Compares <paramref name="config"/> in both designs, writing each assembly under <paramref name="workDirectory"/>.</summary>
     public static DesignComparison Compare(InterlinkConfig config, string configFile, string workDirectory, decimal trafficGbPerMonth)
@@ -89,8 +89,9 @@ public static class Comparer
 
         topology = TopologyBuilder.Build(switched);
         var directory = Path.Combine(workDirectory, mode.ToString().ToLowerInvariant());
-        AssemblyWriter.Synthesize(topology, directory);
-        var assembly = CloudAssembly.Read(directory);
+        // The hosts' bundles change no resource the comparison counts: none are looked for.
+        DesignPipeline.Synthesize(topology, directory, HostBundles.None);
+        var assembly = DesignPipeline.ReadAssembly(directory);
         var plan = PlanRunner.Run(assembly, topology, config.Suppressions, traffic);
         var wiring = assembly.Wiring;
         var phases = wiring.Phases.OrderBy(p => p.Index).Select(p => (IReadOnlyList<string>)p.Stacks).ToList();
