@@ -28,7 +28,7 @@ const types = [
   'AWS::IAM::InstanceProfile', 'AWS::IAM::Policy', 'AWS::IAM::Role',
   'AWS::Lambda::Function', 'AWS::Logs::LogGroup',
   'AWS::Route53::HostedZone', 'AWS::Route53::RecordSet',
-  'AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Dashboard', 'AWS::SNS::Topic', 'AWS::SNS::Subscription',
+  'AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Dashboard', 'AWS::SNS::Topic', 'AWS::SNS::Subscription', 'AWS::SNS::TopicPolicy',
 ].sort();
 
 const byType = new Map(db.schema.resource.entities.map(r => [r.cloudFormationType, r]));

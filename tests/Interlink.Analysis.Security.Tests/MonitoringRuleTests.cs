@@ -5,8 +5,8 @@ namespace Interlink.Analysis.Security.Tests;
 
 /// <summary>
 /// ILS020 (a link resource without an alarm in its stack) and ILS021 (alarm dimensions other than AWS's), over the
-/// synthesized examples with hand-added alarms. Today's templates carry no alarms, so ILS020 fires on every link; it
-/// is a warning until the templates emit the monitoring plan.
+/// synthesized seed with its alarms taken out and hand-made ones added. The synthesized templates carry the monitoring
+/// plan's alarms, so neither fires on them.
 /// </summary>
 [Collection(AssemblyCollection.Name)]
 public sealed class MonitoringRuleTests(Assemblies assemblies)
@@ -15,20 +15,42 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     private const string EndpointService = "EndpointServiceBEA49615";
     private const string LoadBalancer = "LoadBalancer10456B95";
 
-    [Fact]
-    public void ILS020_warns_on_the_target_group_the_endpoint_service_and_the_consumer_endpoint_of_the_seed()
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("single-account")]
+    [InlineData("fan-out")]
+    [InlineData("native")]
+    public void The_synthesized_examples_watch_every_link_with_AWSs_dimension_names(string example)
     {
-        var findings = SecurityCheck.Run(assemblies.Read("seed"), []).Findings.Where(f => f.Rule == "ILS020").ToList();
+        var findings = SecurityCheck.Run(assemblies.Read(example), []).Findings;
+        Assert.DoesNotContain(findings, f => f.Rule is "ILS020" or "ILS021");
+    }
+
+    [Fact]
+    public void An_existing_relay_VPC_placed_by_AZ_ID_leaves_its_endpoint_service_without_reset_alarms_and_ILS020_says_so()
+    {
+        // The reset alarm's Az dimension takes the AZ name; an existing subnet given by AZ ID has no name in the template.
+        var finding = Assert.Single(SecurityCheck.Run(assemblies.Read("existing-vpcs"), []).Findings);
+        Assert.Equal(("ILS020", "billing-relay-us-west-2", SecuritySeverity.Warning), (finding.Rule, finding.Stack, finding.Severity));
+        Assert.StartsWith("endpoint service", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ILS020_flags_the_target_group_the_endpoint_service_and_the_consumer_endpoint_when_their_alarms_are_gone()
+    {
+        var findings = SecurityCheck.Run(WithoutAlarms().Read(), []).Findings.Where(f => f.Rule == "ILS020").ToList();
         Assert.Equal(
             [("awsmorocco-consumer-west", "Endpoint8024A810"), ("awsmorocco-relay-us-west-2", EndpointService), ("awsmorocco-relay-us-west-2", TargetGroup)],
             findings.Select(f => (f.Stack, f.LogicalId)).Order());
         Assert.All(findings, f => Assert.Equal(SecuritySeverity.Warning, f.Severity));
     }
 
+    private MutableAssembly WithoutAlarms(string example = "seed") => assemblies.Mutable(example).EditAll(t => t.RemoveAll("AWS::CloudWatch::Alarm"));
+
     [Fact]
     public void ILS020_is_quiet_for_resources_an_alarm_in_their_stack_names_in_its_dimensions()
     {
-        var report = SecurityCheck.Run(assemblies.Mutable("seed").Edit("relay-us-west-2", t =>
+        var report = SecurityCheck.Run(WithoutAlarms().Edit("relay-us-west-2", t =>
         {
             t.Add("UnhealthyHostsAlarm", "AWS::CloudWatch::Alarm", Alarm(CloudWatchMetrics.UnhealthyHosts, new JsonObject
             {
@@ -50,7 +72,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     [Fact]
     public void An_alarm_on_the_load_balancer_alone_does_not_watch_the_target_group()
     {
-        var report = SecurityCheck.Run(assemblies.Mutable("seed").Edit("relay-us-west-2", t =>
+        var report = SecurityCheck.Run(WithoutAlarms().Edit("relay-us-west-2", t =>
             t.Add("ActiveFlowsAlarm", "AWS::CloudWatch::Alarm", new JsonObject
             {
                 ["Namespace"] = "AWS/NetworkELB",
@@ -68,7 +90,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     [Fact]
     public void An_alarm_referencing_the_endpoint_through_Fn_Sub_watches_it()
     {
-        var report = SecurityCheck.Run(assemblies.Mutable("seed").Edit("consumer-west", t =>
+        var report = SecurityCheck.Run(WithoutAlarms().Edit("consumer-west", t =>
             t.Add("DroppedAlarm", "AWS::CloudWatch::Alarm", Alarm(CloudWatchMetrics.PacketsDropped, new JsonObject
             {
                 ["Endpoint Type"] = "Interface",
@@ -82,7 +104,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     [Fact]
     public void ILS021_fires_on_an_alarm_whose_dimension_names_lost_their_spaces()
     {
-        var report = SecurityCheck.Run(assemblies.Mutable("seed").Edit("consumer-west", t =>
+        var report = SecurityCheck.Run(WithoutAlarms().Edit("consumer-west", t =>
             t.Add("DroppedAlarm", "AWS::CloudWatch::Alarm", Alarm(CloudWatchMetrics.PacketsDropped, new JsonObject
             {
                 ["EndpointType"] = "Interface",
@@ -107,8 +129,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     [InlineData("existing-vpcs")]
     public void ILS020_fires_only_on_link_resources_never_on_endpoints_to_AWS_services(string example)
     {
-        var assembly = assemblies.Read(example);
-        var findings = SecurityCheck.Run(assembly, []).Findings.Where(f => f.Rule == "ILS020").ToList();
+        var findings = SecurityCheck.Run(WithoutAlarms(example).Read(), []).Findings.Where(f => f.Rule == "ILS020").ToList();
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.Matches("^(target group|endpoint service|interface endpoint) ", f.Message));
     }
@@ -116,7 +137,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     [Fact]
     public void A_native_consumer_endpoint_in_another_Region_is_not_asked_for_an_alarm_AWS_could_not_feed()
     {
-        var findings = SecurityCheck.Run(assemblies.Read("native"), []).Findings.Where(f => f.Rule == "ILS020").ToList();
+        var findings = SecurityCheck.Run(WithoutAlarms("native").Read(), []).Findings.Where(f => f.Rule == "ILS020").ToList();
         Assert.DoesNotContain(findings, f => f.Message.StartsWith("interface endpoint", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Message.StartsWith("target group", StringComparison.Ordinal));
     }

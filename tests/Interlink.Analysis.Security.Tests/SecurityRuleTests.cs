@@ -11,12 +11,9 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
     [InlineData("single-account")]
     [InlineData("fan-out")]
     [InlineData("native")]
-    [InlineData("existing-vpcs")]
     public void Bundled_examples_have_no_findings(string example)
     {
-        // ILS020 (link without an alarm) is the one exception until the templates emit the monitoring plan's alarms:
-        // MonitoringRuleTests pins where it fires.
-        var findings = SecurityCheck.Run(assemblies.Read(example), []).Findings.Where(f => f.Rule != SecurityRules.LinkWithoutAlarm.Id).ToList();
+        var findings = SecurityCheck.Run(assemblies.Read(example), []).Findings.ToList();
         Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => $"{f.Rule} {f.Stack}/{f.LogicalId}: {f.Message}")));
     }
 

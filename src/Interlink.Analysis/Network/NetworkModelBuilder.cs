@@ -20,12 +20,14 @@ public static class NetworkModelBuilder
     };
 
     // Resources that change where traffic goes or who may send it, which the model does not represent.
+    // Not here: AWS::EC2::VPCEndpointConnectionNotification only publishes connection events to an SNS topic ("Receive
+    // alerts for endpoint service events", AWS PrivateLink guide); it changes no packet's path.
     private static readonly HashSet<string> AffectsTraffic = new(StringComparer.Ordinal)
     {
         "AWS::EC2::TransitGateway", "AWS::EC2::TransitGatewayAttachment", "AWS::EC2::TransitGatewayVpcAttachment", "AWS::EC2::TransitGatewayRoute",
         "AWS::EC2::TransitGatewayPeeringAttachment", "AWS::EC2::VPCCidrBlock", "AWS::EC2::SubnetCidrBlock", "AWS::EC2::NetworkInterface",
         "AWS::EC2::NetworkInterfaceAttachment", "AWS::EC2::VPNGateway", "AWS::EC2::VPNGatewayRoutePropagation", "AWS::EC2::GatewayRouteTableAssociation",
-        "AWS::EC2::PrefixList", "AWS::EC2::LocalGatewayRoute", "AWS::EC2::CarrierGateway", "AWS::EC2::VPCEndpointConnectionNotification",
+        "AWS::EC2::PrefixList", "AWS::EC2::LocalGatewayRoute", "AWS::EC2::CarrierGateway",
         "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::EC2::TrafficMirrorSession", "AWS::NetworkFirewall::Firewall", "AWS::EC2::VPCPeeringConnectionOptions",
         "AWS::EC2::SecurityGroupVpcAssociation",
     };

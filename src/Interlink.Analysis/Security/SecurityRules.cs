@@ -142,8 +142,10 @@ public static class SecurityRules
         "Admit only the listener ports.");
 
     /// <summary>
-    /// ILS020. A warning, not an error, until Interlink's templates carry the alarms of its monitoring plan
-    /// (<c>Interlink.Core.Monitoring.MonitoringPlan</c>); today it fires on every link of every example.
+    /// ILS020. Interlink's templates carry the alarms of its monitoring plan (<c>Interlink.Core.Monitoring.MonitoringPlan</c>),
+    /// so it fires where an alarm was edited out, or cannot be written: an endpoint service in an existing VPC whose
+    /// subnets are given by AZ ID (the reset alarm's Az dimension takes the AZ name, which the template does not know).
+    /// A warning, so that such a design still deploys with its target-group alarms; <c>monitoring: false</c> skips it.
     /// </summary>
     public static readonly SecurityRule LinkWithoutAlarm = new(
         "ILS020", SecuritySeverity.Warning, "Link without an alarm",

@@ -1,4 +1,5 @@
 using Interlink.Core.Model;
+using Interlink.Core.Monitoring;
 using Interlink.Core.Normalization;
 using Interlink.Core.Wiring;
 using Interlink.Templates.Blueprints;
@@ -13,7 +14,7 @@ namespace Interlink.Templates.Stacks;
 public static class ConsumerStack
 {
     /// <summary>The stack for <paramref name="consumer"/>; its client host installs <paramref name="probeBundle"/> when given.</summary>
-    public static StackModel Build(string id, Topology topology, ConsumerSite consumer, string? probeBundle = null)
+    public static StackModel Build(string id, Topology topology, ConsumerSite consumer, MonitoringPlan monitoring, string? probeBundle = null)
     {
         var stack = DesignStack.Create(id, topology, consumer.Network, $"Interlink {topology.Name}: consumer {consumer.Name}");
         var name = $"{topology.Name}-{consumer.Name}";
@@ -38,6 +39,7 @@ public static class ConsumerStack
             _ = stack.Output(Outputs.ClientInstanceId, Cfn.Ref(client), "Client host for 'interlink probe' (SSM)");
         }
 
+        MonitoringBlueprint.Build(stack, monitoring, new MonitoredLinks(Endpoint: endpoint.Endpoint, EndpointServiceName: serviceName, EndpointVpcId: network.VpcId));
         return stack;
     }
 

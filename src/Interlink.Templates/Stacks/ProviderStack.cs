@@ -1,4 +1,5 @@
 using Interlink.Core.Model;
+using Interlink.Core.Monitoring;
 using Interlink.Core.Normalization;
 using Interlink.Core.Wiring;
 using Interlink.Templates.Blueprints;
@@ -39,7 +40,7 @@ public static class ProviderStack
     /// The stack. With <paramref name="serviceBundle"/> (a published service tarball) the hosts fetch it as a CDK file
     /// asset; without it, its S3 location is a deploy input (<see cref="BundleBucketParameter"/>, …).
     /// </summary>
-    public static StackModel Build(string id, Topology topology, string? serviceBundle = null)
+    public static StackModel Build(string id, Topology topology, MonitoringPlan monitoring, string? serviceBundle = null)
     {
         var stack = DesignStack.Create(id, topology, topology.Provider, $"Interlink {topology.Name}: provider VPC and service");
         var name = topology.Name;
@@ -67,8 +68,7 @@ public static class ProviderStack
         _ = stack.Output(Outputs.VpcId, network.VpcId, "Provider VPC ID (feeds the relay stacks' peering)");
         _ = stack.Output(Outputs.PrivateRouteTableIds, Cfn.Join(",", topology.TargetRouteTableSubnets().Select(i => network.PrivateRouteTableIds[i])),
             "Route tables of the target subnets (feed provider-routes)");
-        if (native)
-            NativeService(stack, topology, network);
+        MonitoringBlueprint.Build(stack, monitoring, native ? NativeService(stack, topology, network) : new MonitoredLinks());
         return stack;
     }
 
@@ -106,7 +106,7 @@ public static class ProviderStack
         return Cfn.Ref(parameter);
     }
 
-    private static void NativeService(StackModel stack, Topology topology, NetworkRefs network)
+    private static MonitoredLinks NativeService(StackModel stack, Topology topology, NetworkRefs network)
     {
         var region = topology.Provider.Region;
         var nlb = LoadBalancerBlueprint.Build(stack.Scope("LoadBalancer"), new LoadBalancerSpec(
@@ -121,5 +121,6 @@ public static class ProviderStack
         _ = stack.Output(Outputs.EndpointServiceId, service.ServiceId, "Endpoint service ID");
         _ = stack.Output(Outputs.ServedAzIds, string.Join(",", network.Spec.Zones), "AZs the NLB serves");
         _ = stack.Output(Outputs.OperatorRoleArn, Cfn.GetAtt(operatorRole, "Arn"), "Role interlink deploy assumes to accept endpoint connections");
+        return new MonitoredLinks(nlb.LoadBalancer, nlb.TargetGroup, service.Service, network);
     }
 }

@@ -1,4 +1,5 @@
 using Interlink.Core.Model;
+using Interlink.Core.Monitoring;
 using Interlink.Core.Normalization;
 using Interlink.Core.Wiring;
 using Interlink.Templates.Blueprints;
@@ -21,7 +22,7 @@ public static class RelayStack
     public const string RoleArnPattern = @"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$";
 
     /// <summary>The stack for <paramref name="relay"/>.</summary>
-    public static StackModel Build(string id, Topology topology, RelaySite relay)
+    public static StackModel Build(string id, Topology topology, RelaySite relay, MonitoringPlan monitoring)
     {
         var region = relay.Network.Region;
         var stack = DesignStack.Create(id, topology, relay.Network, $"Interlink {topology.Name}: relay in {region}");
@@ -54,6 +55,7 @@ public static class RelayStack
         _ = stack.Output(Outputs.EndpointServiceId, service.ServiceId, "Endpoint service ID");
         _ = stack.Output(Outputs.ServedAzIds, string.Join(",", network.Spec.Zones), "AZs the NLB serves");
         _ = stack.Output(Outputs.OperatorRoleArn, Cfn.GetAtt(operatorRole, "Arn"), "Role interlink deploy assumes to accept endpoint connections (and set peering DNS options)");
+        MonitoringBlueprint.Build(stack, monitoring, new MonitoredLinks(nlb.LoadBalancer, nlb.TargetGroup, service.Service, network));
         return stack;
     }
 }

@@ -81,6 +81,19 @@ public sealed class MutableAssembly(string directory)
         return this;
     }
 
+    /// <summary>Edits every stack's template.</summary>
+    public MutableAssembly EditAll(Action<JsonObject> edit)
+    {
+        foreach (var path in System.IO.Directory.GetFiles(Directory, "*.template.json"))
+        {
+            var template = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            edit(template);
+            File.WriteAllText(path, template.ToJsonString());
+        }
+
+        return this;
+    }
+
     public CloudAssembly Read() => CloudAssembly.Read(Directory);
 }
 
@@ -109,4 +122,11 @@ public static class Json
 
     public static void Add(this JsonObject template, string logicalId, string type, JsonObject properties) =>
         template.Resources()[logicalId] = new JsonObject { ["Type"] = type, ["Properties"] = properties };
+
+    /// <summary>Removes every resource of <paramref name="type"/>.</summary>
+    public static void RemoveAll(this JsonObject template, string type)
+    {
+        foreach (var id in template.Resources().Where(r => r.Value!["Type"]!.GetValue<string>() == type).Select(r => r.Key).ToList())
+            template.Resources().Remove(id);
+    }
 }

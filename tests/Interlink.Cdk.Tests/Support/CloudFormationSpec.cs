@@ -75,7 +75,9 @@ public sealed class CloudFormationSpec
                     var name = char.ToUpperInvariant(jsiiName[0]) + jsiiName[1..];
                     var optional = p.TryGetProperty("optional", out var o) && o.GetBoolean();
                     return new CfnPropertySpec(name, !optional, p.GetProperty("type").Clone());
-                }).ToDictionary(p => p.Name, StringComparer.Ordinal)
+                    // Ignoring case, as for nested names: the jsii name drops an acronym's case (okActions for
+                    // AWS::CloudWatch::Alarm's OKActions), so the capitalized jsii name is not always the CloudFormation one.
+                }).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, CfnPropertySpec>(StringComparer.Ordinal);
             resources[cfnType.GetString()!] = new CfnResourceSpec(cfnType.GetString()!, type.Name, props);
         }
