@@ -41,6 +41,7 @@ public sealed class HardenedHostBlueprint
             ("Policies", spec.ExtraPermissions.Count == 0
                 ? null
                 : Cfn.List(spec.ExtraPermissions.Select((p, i) => Policies.Inline($"host-{i + 1}", Policies.Allow(p.Actions, p.Resources)))))));
+        NagSuppressions.Apply(role, NagSuppressions.HostRole);
         var profile = scope.Resource("Profile", "AWS::IAM::InstanceProfile", Cfn.Map(("Roles", Cfn.List(Cfn.Ref(role)))));
         _template = scope.Resource("Template", "AWS::EC2::LaunchTemplate", Cfn.Map(("LaunchTemplateData", Cfn.Map(
             ("BlockDeviceMappings", Cfn.List(Cfn.Map(
@@ -69,6 +70,7 @@ public sealed class HardenedHostBlueprint
             ("UserData", userData is null ? null : Cfn.Base64(userData))));
         if (route is not null)
             instance.AddDependency(route);
+        NagSuppressions.Apply(instance, NagSuppressions.Host);
         return instance;
     }
 }

@@ -86,6 +86,7 @@ public static class LoadBalancerBlueprint
             ("Subnets", Cfn.List(spec.Network.PrivateSubnetIds)),
             ("Tags", StackTags.NameTag(spec.DisplayName)),
             ("Type", "network")));
+        NagSuppressions.Apply(nlb, NagSuppressions.LoadBalancer);
 
         var targetGroup = scope.Resource("TargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", Cfn.Map(
             ("HealthCheckEnabled", true),

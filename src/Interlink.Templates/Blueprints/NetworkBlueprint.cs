@@ -158,6 +158,7 @@ public static class NetworkBlueprint
             ("Policies", Cfn.List(Policies.Inline("write-flow-logs", Policies.Allow(
                 ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
                 [Cfn.GetAtt(group, "Arn"), Cfn.Join("", Cfn.GetAtt(group, "Arn"), ":*")]))))));
+        NagSuppressions.Apply(role, NagSuppressions.FlowLogRole);
         _ = scope.Resource("FlowLog", "AWS::EC2::FlowLog", Cfn.Map(
             ("DeliverLogsPermissionArn", Cfn.GetAtt(role, "Arn")),
             ("LogDestinationType", "cloud-watch-logs"),

@@ -51,10 +51,12 @@ public static partial class OperatorRoleBlueprint
 
         // No RoleName (CloudFormation names it, so replacement works) and the default MaxSessionDuration (1 hour):
         // deploy reads the ARN from the stack's OperatorRoleArn output.
-        return scope.Resource("Role", "AWS::IAM::Role", Cfn.Map(
+        var role = scope.Resource("Role", "AWS::IAM::Role", Cfn.Map(
             ("AssumeRolePolicyDocument", Policies.TrustAccount(trustedAccount)),
             ("Description", "Assumed by interlink deploy for what CloudFormation cannot do in this stack's account and Region"),
             ("Policies", Cfn.List(Policies.Inline("interlink-operator", Policies.Document(statements))))));
+        NagSuppressions.Apply(role, NagSuppressions.OperatorRole);
+        return role;
     }
 
     [GeneratedRegex("^[0-9]{12}$")]

@@ -67,10 +67,12 @@ public static partial class PeeringBlueprint
 
         // No RoleName: CloudFormation names it, so a change that forces replacement can proceed; the ARN travels to the
         // relay stack as an output → parameter (see the wiring manifest).
-        return scope.Resource("Role", "AWS::IAM::Role", Cfn.Map(
+        var role = scope.Resource("Role", "AWS::IAM::Role", Cfn.Map(
             ("AssumeRolePolicyDocument", Policies.TrustRole(CloudFormationExecutionRoleArn(spec.RequesterAccount, spec.RequesterRegion, spec.BootstrapQualifier))),
             ("Description", $"Lets CloudFormation in {spec.RequesterAccount}/{spec.RequesterRegion} accept its peering into the provider VPC"),
             ("Policies", Cfn.List(Policies.Inline("accept-peering-into-provider-vpc", policy)))));
+        NagSuppressions.Apply(role, NagSuppressions.AccepterRole);
+        return role;
     }
 
     /// <summary>
