@@ -207,7 +207,7 @@ internal sealed class NlbProcess(NlbConfig config)
             status = new NlbStatus(ready, health.OrderBy(h => h.Key.Port).ThenBy(h => h.Key.Node).ThenBy(h => h.Key.Target)
                 .Select(h => new TargetHealth(h.Key.Port, config.Nodes[h.Key.Node].Address, h.Key.Target,
                     config.Listeners.First(l => l.Port == h.Key.Port).Targets.First(t => t.Number == h.Key.Target).Ip, h.Value.State, h.Value.Reason)).ToList());
-            Sys.WriteAtomic(config.StatusFile, JsonSerializer.Serialize(status, LabAgent.Json));
+            Sys.WriteAtomic(config.StatusFile, JsonSerializer.Serialize(status, LabJson.Options));
         }
     }
 }
