@@ -4,13 +4,14 @@ using Interlink.Core.Model;
 using Interlink.Core.Normalization;
 using Interlink.Core.Pricing;
 using Interlink.Core.Validation;
+using Interlink.Testing;
 
 namespace Interlink.Analysis.Reports.Tests;
 
 [Collection(AssemblyCollection.Name)]
 public sealed class CostTests(Assemblies assemblies)
 {
-    private static Topology Topology(string example) => TopologyBuilder.Build(ConfigValidator.ValidateFile(Repo.Example(example)));
+    private static Topology Topology(string example) => TopologyBuilder.Build(ConfigValidator.ValidateFile(RepoRoot.Example($"{example}.yaml")));
 
     [Fact]
     public void Seed_relay_at_100_GB_matches_the_hand_worked_figure()

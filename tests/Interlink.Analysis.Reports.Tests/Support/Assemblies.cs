@@ -32,14 +32,6 @@ public sealed class AssemblyCollection : ICollectionFixture<Assemblies>
     public const string Name = "synthesized examples";
 }
 
-public static class Repo
-{
-    public static string Root => Interlink.Testing.RepoRoot.Path;
-
-    public static string Example(string name) => Path.Combine(Root, "examples", $"{name}.yaml");
-
-}
-
 /// <summary>Helpers to find and change resources in a template.</summary>
 public static class Json
 {

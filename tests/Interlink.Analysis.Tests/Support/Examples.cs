@@ -15,8 +15,6 @@ public sealed class Examples : IDisposable
 
     public CloudAssembly this[string example] => assemblies.GetOrAdd(example, name => new Lazy<CloudAssembly>(() => synthesized.Read(name))).Value;
 
-    public static string RepoRoot => Interlink.Testing.RepoRoot.Path;
-
     /// <summary>The assembly of a config written as text (a variant of an example), synthesized once per <paramref name="key"/>.</summary>
     public CloudAssembly FromText(string key, string yaml) =>
         assemblies.GetOrAdd("text:" + key, _ => new Lazy<CloudAssembly>(() => synthesized.ReadFromText(key, yaml))).Value;

@@ -21,8 +21,8 @@ public sealed class LabFixture : IDisposable
 
     /// <summary>An example as written (synthesized on first use).</summary>
     public CloudAssembly Example(string name) =>
-        examples.GetOrAdd(name, n => new Lazy<CloudAssembly>(() => synthesized.ReadFromText(n, File.ReadAllText(Interlink.Testing.RepoRoot.Example($"{n}.yaml"))
-            .Replace("../schema/", Path.Combine(RepoRoot, "schema") + "/", StringComparison.Ordinal)))).Value;
+        examples.GetOrAdd(name, n => new Lazy<CloudAssembly>(() => synthesized.ReadFromText(n, File.ReadAllText(RepoRoot.Example($"{n}.yaml"))
+            .Replace("../schema/", Path.Combine(RepoRoot.Path, "schema") + "/", StringComparison.Ordinal)))).Value;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CloudAssembly>> examples = new(StringComparer.Ordinal);
 
@@ -42,14 +42,12 @@ public sealed class LabFixture : IDisposable
 
     private static string FastSeedYaml()
     {
-        var text = File.ReadAllText(Path.Combine(RepoRoot, "examples", "seed.yaml"));
+        var text = File.ReadAllText(RepoRoot.Example("seed.yaml"));
         const string check = "healthCheck: { protocol: http, path: /health }";
         Assert.Contains(check, text, StringComparison.Ordinal);
         return text.Replace(check, "healthCheck: { protocol: http, path: /health, interval: 5, healthyThreshold: 2, unhealthyThreshold: 2 }", StringComparison.Ordinal)
-            .Replace("../schema/", Path.Combine(RepoRoot, "schema") + "/", StringComparison.Ordinal);
+            .Replace("../schema/", Path.Combine(RepoRoot.Path, "schema") + "/", StringComparison.Ordinal);
     }
-
-    public static string RepoRoot => Interlink.Testing.RepoRoot.Path;
 }
 
 [CollectionDefinition(Name)]
