@@ -1,7 +1,9 @@
-using Interlink.Analysis.Security.Tests.Support;
+using Interlink.Analysis.Reports.Tests.Support;
+using Interlink.Analysis.Security;
+using Interlink.Testing;
 using Interlink.Core.Monitoring;
 
-namespace Interlink.Analysis.Security.Tests;
+namespace Interlink.Analysis.Reports.Tests;
 
 /// <summary>
 /// ILS020 (a link resource without an alarm in its stack) and ILS021 (alarm dimensions other than AWS's), over the
@@ -41,7 +43,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
                 ["Load Balancer Arn"] = new JsonObject { ["Ref"] = LoadBalancer },
                 ["Az"] = "us-west-2a",
             }));
-        }).Read(), []);
+        }).Assembly(), []);
         Assert.DoesNotContain(report.Findings, f => f.Rule == "ILS020" && f.Stack == "awsmorocco-relay-us-west-2");
         Assert.Contains(report.Findings, f => f.Rule == "ILS020" && f.Stack == "awsmorocco-consumer-west");
         Assert.DoesNotContain(report.Findings, f => f.Rule == "ILS021");
@@ -61,7 +63,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
                 ["Threshold"] = 1000,
                 ["ComparisonOperator"] = "GreaterThanThreshold",
                 ["Dimensions"] = new JsonArray(new JsonObject { ["Name"] = "LoadBalancer", ["Value"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray(LoadBalancer, "LoadBalancerFullName") } }),
-            })).Read(), []);
+            })).Assembly(), []);
         Assert.Contains(report.Findings, f => f.Rule == "ILS020" && f.LogicalId == TargetGroup);
     }
 
@@ -75,7 +77,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
                 ["Service Name"] = new JsonObject { ["Ref"] = "EndpointServiceName" },
                 ["VPC Endpoint Id"] = new JsonObject { ["Fn::Sub"] = "${Endpoint8024A810}" },
                 ["VPC Id"] = "vpc-0123456789abcdef0",
-            }))).Read(), []);
+            }))).Assembly(), []);
         Assert.DoesNotContain(report.Findings, f => f.Rule == "ILS020" && f.Stack == "awsmorocco-consumer-west");
     }
 
@@ -89,7 +91,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
                 ["ServiceName"] = "com.amazonaws.vpce.us-west-2.vpce-svc-0123456789abcdef0",
                 ["VpcEndpointId"] = new JsonObject { ["Ref"] = "Endpoint8024A810" },
                 ["VpcId"] = "vpc-0123456789abcdef0",
-            }))).Read(), []);
+            }))).Assembly(), []);
         var finding = Assert.Single(report.Findings, f => f.Rule == "ILS021");
         Assert.Equal("DroppedAlarm", finding.LogicalId);
         Assert.Equal(SecuritySeverity.Error, finding.Severity);
