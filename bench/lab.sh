@@ -10,15 +10,16 @@ n=${1:-20000}; c=${2:-16}; assembly=${3:-}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 [ "$(id -u)" = 0 ] || { echo "bench/lab.sh: needs root (network namespaces)" >&2; exit 2; }
 command -v nft >/dev/null && command -v ip >/dev/null || { echo "bench/lab.sh: apt-get install -y iproute2 nftables" >&2; exit 2; }
-for p in src/Interlink.Lab src/Interlink.Service src/Interlink.Probe; do dotnet build "$p" -c Release -v quiet -nologo >/dev/null; done
-lab="dotnet src/Interlink.Lab/bin/Release/net10.0/Interlink.Lab.dll"
+# The CLI builds the lab with its NLB agent, the service and the probe (each into its own bin/Release too).
+dotnet build src/Interlink.Cli -c Release -v quiet -nologo >/dev/null
+lab="dotnet src/Interlink.Cli/bin/Release/net10.0/interlink.dll lab"
 work=$(mktemp -d)
 export INTERLINK_LAB_STATE="$work/state"
 cleanup() { $lab down >/dev/null 2>&1 || true; [ -n "${svc:-}" ] && kill "$svc" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 if [ -z "$assembly" ]; then
   assembly="$work/seed"
-  dotnet run --project src/Interlink.Cli -c Release -- synth examples/seed.yaml -o "$assembly" >/dev/null
+  dotnet src/Interlink.Cli/bin/Release/net10.0/interlink.dll synth examples/seed.yaml -o "$assembly" >/dev/null
 fi
 
 ms() { echo $(( ($2 - $1) / 1000000 )); }
@@ -36,14 +37,15 @@ direct_nc=$($probe "http://127.0.0.1:$port/" -n "$((n / 4))" -c "$c" -d 600s --n
 kill "$svc"; wait "$svc" 2>/dev/null || true; svc=
 
 # Lab: up (timed, after one warm-up up/down), then the probe from the consumer client through the endpoint's DNS name.
-$lab up "$assembly" >/dev/null; $lab down >/dev/null
-s=$(date +%s%N); $lab up "$assembly" >"$work/up.json"; e=$(date +%s%N); up_ms=$(ms "$s" "$e")
+$lab up --assembly "$assembly" >/dev/null; $lab down >/dev/null
+s=$(date +%s%N); $lab up --assembly "$assembly" >/dev/null; e=$(date +%s%N); up_ms=$(ms "$s" "$e")
 # Warm-up: as many requests per service as the direct one had (the NLB splits them over the targets), so every
 # service has left the JIT's first tier before it is measured.
-targets=$(grep -c '"hostNamespace"' "$work/up.json" || true)
-$lab test "$((2000 * (targets > 0 ? targets : 1)))" "$c" keepalive >/dev/null
-lab_ka=$($lab test "$n" "$c" keepalive)
-lab_nc=$($lab test "$((n / 4))" "$c")
+targets=$($lab status | grep -c '^  target ' || true)
+# A probe with failures exits 3; its figures are still the measurement.
+$lab test -n "$((2000 * (targets > 0 ? targets : 1)))" -c "$c" --keep-alive --deadline 300 --format json >/dev/null || true
+lab_ka=$($lab test -n "$n" -c "$c" --keep-alive --deadline 300 --format json || true)
+lab_nc=$($lab test -n "$((n / 4))" -c "$c" --deadline 300 --format json || true)
 s=$(date +%s%N); $lab down >/dev/null; e=$(date +%s%N); down_ms=$(ms "$s" "$e")
 
 printf '%-34s %10s %9s %9s %8s\n' "path (N=$n, C=$c)" "req/s" "p50 ms" "p99 ms" "failed"

@@ -26,14 +26,14 @@ public static partial class LabRuntime
     }
 
     internal static void SavePlan(string stateDirectory, MonitoringPlan plan) =>
-        Sys.WriteAtomic(Path.Combine(stateDirectory, MonitoringFile), JsonSerializer.Serialize(plan, LabAgent.Json));
+        Sys.WriteAtomic(Path.Combine(stateDirectory, MonitoringFile), JsonSerializer.Serialize(plan, LabJson.Options));
 
     private static MonitoringPlan? LoadPlan(string stateDirectory)
     {
         var path = Path.Combine(stateDirectory, MonitoringFile);
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<MonitoringPlan>(File.ReadAllText(path), LabAgent.Json) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize<MonitoringPlan>(File.ReadAllText(path), LabJson.Options) : null;
         }
         catch (Exception e) when (e is IOException or JsonException)
         {
@@ -51,7 +51,7 @@ public static partial class LabRuntime
         {
             try
             {
-                if (line.Length > 0 && JsonSerializer.Deserialize<NlbHistoryEntry>(line, LabAgent.Json) is { } entry)
+                if (line.Length > 0 && JsonSerializer.Deserialize<NlbHistoryEntry>(line, LabJson.Options) is { } entry)
                     entries.Add(entry);
             }
             catch (JsonException)

@@ -27,6 +27,12 @@ public static partial class LabRuntime
         return new LabProcess(spec.Role, spec.Namespace, pid, command, spec.Environment, log);
     }
 
+    /// <summary>
+    /// The NLB agent (project Interlink.Lab.Agent), run from the directory this library is in: it references this
+    /// library, so the library cannot reference it; the program that runs the lab (the CLI, the lab's tests) does.
+    /// </summary>
+    private const string AgentDll = "Interlink.Lab.Agent.dll";
+
     private static List<string> Dotnet(LabState state, string dll) => [state.Dotnet, "exec", "--runtimeconfig", state.RuntimeConfig, Path.Combine(state.BinDirectory, dll)];
 
     internal static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string failure, CancellationToken ct)

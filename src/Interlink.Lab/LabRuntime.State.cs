@@ -134,7 +134,7 @@ public static partial class LabRuntime
     {
         try
         {
-            return File.Exists(lb.Config.StatusFile) ? JsonSerializer.Deserialize<NlbStatus>(File.ReadAllText(lb.Config.StatusFile), LabAgent.Json) : null;
+            return File.Exists(lb.Config.StatusFile) ? JsonSerializer.Deserialize<NlbStatus>(File.ReadAllText(lb.Config.StatusFile), LabJson.Options) : null;
         }
         catch (Exception e) when (e is IOException or JsonException)
         {

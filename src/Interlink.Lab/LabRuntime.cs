@@ -86,10 +86,10 @@ public static partial class LabRuntime
         var run = Path.Combine(options.StateDirectory, "run");
         Directory.CreateDirectory(run);
         var bin = Path.GetDirectoryName(typeof(LabRuntime).Assembly.Location)!;
-        foreach (var dll in new[] { "Interlink.Lab.dll", "Interlink.Service.dll", "Interlink.Probe.dll" })
+        foreach (var dll in new[] { AgentDll, "Interlink.Service.dll", "Interlink.Probe.dll" })
         {
             if (!File.Exists(Path.Combine(bin, dll)))
-                throw new LabException($"{dll} is not in {bin}: build the solution first");
+                throw new LabException($"{dll} is not in {bin}: build the solution first (a program that runs the lab references the Interlink.Lab.Agent project)");
         }
 
         var runtimeConfig = Path.Combine(run, "lab.runtimeconfig.json");
@@ -147,8 +147,8 @@ public static partial class LabRuntime
         foreach (var lb in layout.LoadBalancers)
         {
             var config = Path.Combine(run, $"{lb.Namespace}.json");
-            File.WriteAllText(config, JsonSerializer.Serialize(lb.Config, LabAgent.Json));
-            processes.Add(Start(state, ("nlb", lb.Namespace, [.. Dotnet(state, "Interlink.Lab.dll"), "nlb", config], [])));
+            File.WriteAllText(config, JsonSerializer.Serialize(lb.Config, LabJson.Options));
+            processes.Add(Start(state, ("nlb", lb.Namespace, [.. Dotnet(state, AgentDll), "nlb", config], [])));
         }
 
         state = state with { Processes = processes };

@@ -35,7 +35,7 @@ public sealed record LabState(string Name, string StateDirectory, DateTimeOffset
             return null;
         try
         {
-            return JsonSerializer.Deserialize<LabState>(File.ReadAllText(path), LabAgent.Json);
+            return JsonSerializer.Deserialize<LabState>(File.ReadAllText(path), LabJson.Options);
         }
         catch (JsonException)
         {
@@ -43,5 +43,5 @@ public sealed record LabState(string Name, string StateDirectory, DateTimeOffset
         }
     }
 
-    internal void Save() => Sys.WriteAtomic(Path.Combine(StateDirectory, FileName), JsonSerializer.Serialize(this, LabAgent.Json));
+    internal void Save() => Sys.WriteAtomic(Path.Combine(StateDirectory, FileName), JsonSerializer.Serialize(this, LabJson.Options));
 }

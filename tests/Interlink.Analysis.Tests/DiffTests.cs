@@ -1,6 +1,7 @@
 using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Diff;
 using Interlink.Analysis.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Analysis.Tests;
 
@@ -103,7 +104,7 @@ public class DiffTests(Examples examples)
     [Fact]
     public void Replacing_a_service_host_that_keeps_its_fixed_IP_will_fail()
     {
-        var after = new Mutable(SeedAssembly);
+        var after = new MutableAssembly(SeedAssembly);
         var stack = after.Stack("provider");
         var host = after.Logical(stack, "AWS::EC2::Instance");
         after.Properties(stack, host)["ImageId"] = "ami-0123456789abcdef0";
@@ -120,12 +121,12 @@ public class DiffTests(Examples examples)
     [Fact]
     public void Replacing_a_resource_that_keeps_its_custom_name_will_fail_and_a_new_name_lets_it_through()
     {
-        var after = new Mutable(SeedAssembly);
+        var after = new MutableAssembly(SeedAssembly);
         var stack = after.Stack("relay");
         var group = after.Logical(stack, "AWS::ElasticLoadBalancingV2::TargetGroup");
         after.Properties(stack, group)["Name"] = "kept-name";
         after.Properties(stack, group)["Port"] = 9999;
-        var before = new Mutable(SeedAssembly);
+        var before = new MutableAssembly(SeedAssembly);
         before.Properties(stack, group)["Name"] = "kept-name";
 
         Assert.Contains(DiffEngine.Compare(before.Assembly(), after.Assembly()).Consequences, c => c.Code == "ILU001" && c.LogicalId == group);
@@ -137,7 +138,7 @@ public class DiffTests(Examples examples)
     [Fact]
     public void A_conditionally_create_only_property_is_a_possible_replacement()
     {
-        var after = new Mutable(SeedAssembly);
+        var after = new MutableAssembly(SeedAssembly);
         var stack = after.Stack("provider");
         var host = after.Logical(stack, "AWS::EC2::Instance");
         after.Properties(stack, host)["InstanceType"] = "m7g.large";
@@ -151,7 +152,7 @@ public class DiffTests(Examples examples)
     [Fact]
     public void A_changed_launch_template_gives_a_new_version_which_replaces_the_fixed_IP_hosts_that_follow_it()
     {
-        var after = new Mutable(SeedAssembly);
+        var after = new MutableAssembly(SeedAssembly);
         var stack = after.Stack("provider");
         var template = after.Logical(stack, "AWS::EC2::LaunchTemplate");
         after.Properties(stack, template)["LaunchTemplateData"]!["InstanceType"] = "m7g.large";

@@ -1,5 +1,6 @@
 using Interlink.Analysis.Reachability;
 using Interlink.Analysis.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Analysis.Tests;
 
@@ -20,7 +21,7 @@ public sealed class MutationTests(Examples examples)
 
     public static TheoryData<string> Cases => [.. Mutations.Keys];
 
-    private static readonly Dictionary<string, (string Example, Action<Mutable> Mutate, string Code, string Stack, string LogicalId, string? Target)> Mutations = new()
+    private static readonly Dictionary<string, (string Example, Action<MutableAssembly> Mutate, string Code, string Stack, string LogicalId, string? Target)> Mutations = new()
     {
         ["remove a relay route"] = ("seed", m => m.Resources(Relay).Remove("PeeringToProvider194D6A263"),
             ExplanationCodes.NoRoute, Relay, "NetworkPrivateRouteTable1027AC5C9", null),
@@ -80,7 +81,7 @@ public sealed class MutationTests(Examples examples)
     public void Mutation_is_caught_with_its_code_and_location_and_reverting_it_is_reachable(string name)
     {
         var (example, mutate, code, stack, logicalId, target) = Mutations[name];
-        var assembly = new Mutable(examples[example]);
+        var assembly = new MutableAssembly(examples[example]);
 
         mutate(assembly);
         var report = assembly.Analyze();
@@ -108,7 +109,7 @@ public sealed class MutationTests(Examples examples)
     [Fact]
     public void Blocked_verdict_lists_the_first_blocking_hop_and_every_other_setting_that_would_block()
     {
-        var assembly = new Mutable(examples["seed"]);
+        var assembly = new MutableAssembly(examples["seed"]);
         assembly.Properties(Relay, "PeeringConnectionE71F9905").Remove("PeerRoleArn");
         assembly.Resources(Routes).Remove("ToUsWest2Table1");
         assembly.Properties(Provider, HostSg)["SecurityGroupIngress"]![0]!["CidrIp"] = "10.11.1.0/25";
@@ -128,7 +129,7 @@ public sealed class MutationTests(Examples examples)
     [Fact]
     public void Unsupported_constructs_are_reported_and_never_counted_as_passing()
     {
-        var assembly = new Mutable(examples["seed"]);
+        var assembly = new MutableAssembly(examples["seed"]);
         var ingress = assembly.Properties(Provider, HostSg)["SecurityGroupIngress"]!.AsArray();
         foreach (var rule in ingress)
         {
@@ -147,20 +148,20 @@ public sealed class MutationTests(Examples examples)
     [Fact]
     public void Same_VPC_security_group_references_are_followed_but_not_across_VPCs()
     {
-        var assembly = new Mutable(examples["native"]);
+        var assembly = new MutableAssembly(examples["native"]);
         var ingress = assembly.Properties("ledger-provider", HostSg)["SecurityGroupIngress"]!.AsArray();
         ingress.Clear();
         ingress.Add(new JsonObject { ["IpProtocol"] = "tcp", ["FromPort"] = 8080, ["ToPort"] = 8080, ["SourceSecurityGroupId"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray(RelaySg, "GroupId") } });
         Assert.True(assembly.Analyze().AllReachable);
 
-        var seed = new Mutable(examples["seed"]);
+        var seed = new MutableAssembly(examples["seed"]);
         var rules = seed.Properties(Provider, HostSg)["SecurityGroupIngress"]!.AsArray();
         rules.Clear();
         rules.Add(new JsonObject { ["IpProtocol"] = "tcp", ["FromPort"] = 8080, ["ToPort"] = 8080, ["SourceSecurityGroupId"] = "sg-0relay0000000000" });
         Assert.All(seed.Analyze().Verdicts, v => Assert.Equal(ExplanationCodes.SgIngressMismatch, v.Blocking?.Code));
     }
 
-    private static void AddDenyAcl(Mutable m)
+    private static void AddDenyAcl(MutableAssembly m)
     {
         var resources = m.Resources(Provider);
         resources["DenyRelayAcl"] = new JsonObject

@@ -2,6 +2,7 @@ using Interlink.Analysis.Plan;
 using Interlink.Analysis.Quotas;
 using Interlink.Analysis.Tests.Support;
 using Interlink.Core.Quotas;
+using Interlink.Testing;
 
 namespace Interlink.Analysis.Tests;
 
@@ -32,7 +33,7 @@ public sealed class StackQuotaTests(Examples examples)
     public void A_section_at_its_quota_fits_and_one_more_entry_is_an_error_that_fails_the_plan(string section, string code)
     {
         var quota = StackQuotaCheck.Codes.Single(c => c.Code == code).Quota;
-        var mutable = new Mutable(examples["seed"]);
+        var mutable = new MutableAssembly(examples["seed"]);
         FillTo(mutable.Template(Relay), section, quota.Default);
         Assert.False(StackQuotaCheck.Run(mutable.Assembly()).HasErrors);
         Assert.True(PlanRunner.Run(mutable.Assembly(), null, [], 100m).Passed);
@@ -47,7 +48,7 @@ public sealed class StackQuotaTests(Examples examples)
     [Fact]
     public void A_template_over_one_megabyte_is_ILQ005()
     {
-        var mutable = new Mutable(examples["seed"]);
+        var mutable = new MutableAssembly(examples["seed"]);
         var template = mutable.Template(Relay);
         var size = System.Text.Encoding.UTF8.GetByteCount(template.ToJsonString());
         template["Description"] = template["Description"]!.GetValue<string>() + new string('x', AwsQuotas.TemplateBytesInS3.Default - size + 1);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Interlink.Cli.Commands;
 using Interlink.Cli.Tests.Support;
 using Interlink.Deploy;
-using Interlink.Deploy.Tests.Support;
 using Interlink.Testing;
 
 namespace Interlink.Cli.Tests;

@@ -1,6 +1,7 @@
 using Interlink.Cli.Commands;
 using Interlink.Lab;
 using Interlink.Probe;
+using System.Text.Json.Nodes;
 using Spectre.Console.Testing;
 
 namespace Interlink.Cli.Tests;
@@ -36,5 +37,21 @@ public class LabTextTests
         Assert.Contains("targets answering: none", console.Output, StringComparison.Ordinal);
         Assert.Contains("no request got through: every path from the consumers to the service is blocked", console.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("A task was canceled", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_test_as_json_carries_each_clients_figures_for_scripts()
+    {
+        var report = new ProbeReport("http://10.12.1.5/", 10, 2, 2000, 30000, true, DateTimeOffset.UnixEpoch, 500, 10, 10, 0, 0, false, 20,
+            new Dictionary<string, int>(), new Dictionary<string, string>(), new LatencySummary(10, 1, 2, 2, 3, 4, 5), new Dictionary<string, int> { ["10.10.1.10"] = 10 }, 0, null);
+        var console = new TestConsole().Width(InterlinkApp.UnwrappedWidth);
+
+        LabCli.WriteProbesJson(console, [new LabProbe("west", "vpce-1", "il-west-client", "http://10.12.1.5/", report, ["10.10.1.10"])]);
+
+        var probe = Assert.Single(JsonNode.Parse(console.Output)!.AsArray())!;
+        Assert.Equal("west", (string?)probe["consumer"]);
+        Assert.Equal(20, (double?)probe["report"]!["requestsPerSecond"]);
+        Assert.Equal(2, (double?)probe["report"]!["latency"]!["p50Ms"]);
+        Assert.Equal(0, (int?)probe["report"]!["failed"]);
     }
 }

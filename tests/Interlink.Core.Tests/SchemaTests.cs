@@ -13,18 +13,7 @@ namespace Interlink.Core.Tests;
 /// <summary>Files of the repository the tests read: the examples and the JSON Schema.</summary>
 internal static class RepoFiles
 {
-    private static readonly Lazy<string> RootDir = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "examples")) && File.Exists(Path.Combine(dir.FullName, "schema", "interlink.schema.json")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"no repository root above {AppContext.BaseDirectory}");
-    });
-
-    public static string Root => RootDir.Value;
+    public static string Root => Interlink.Testing.RepoRoot.Path;
 
     public static string SchemaPath => Path.Combine(Root, "schema", "interlink.schema.json");
 

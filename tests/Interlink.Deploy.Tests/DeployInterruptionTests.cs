@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Interlink.Core.Wiring;
 using Interlink.Deploy.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Deploy.Tests;
 

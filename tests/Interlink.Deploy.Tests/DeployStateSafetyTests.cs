@@ -1,5 +1,6 @@
 using Interlink.Core.Wiring;
 using Interlink.Deploy.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Deploy.Tests;
 

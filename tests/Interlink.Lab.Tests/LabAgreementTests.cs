@@ -1,4 +1,5 @@
 using Interlink.Lab.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Lab.Tests;
 
@@ -14,7 +15,7 @@ public sealed class LabAgreementTests(LabFixture fixture)
     private const string Routes = "awsmorocco-provider-routes";
     private const string Consumer = "awsmorocco-consumer-west";
 
-    private static readonly Dictionary<string, Action<Mutable>> Mutations = new()
+    private static readonly Dictionary<string, Action<MutableAssembly>> Mutations = new()
     {
         ["unchanged"] = _ => { },
         ["remove a relay route"] = m => m.Resources(Relay).Remove("PeeringToProvider194D6A263"),
@@ -31,7 +32,7 @@ public sealed class LabAgreementTests(LabFixture fixture)
         var pids = new List<int>();
         foreach (var (name, mutate) in Mutations)
         {
-            var m = new Mutable(fixture.Seed);
+            var m = new MutableAssembly(fixture.Seed);
             mutate(m);
             var verdicts = m.Analyze().Verdicts.Where(v => v.Target is not null).ToDictionary(v => v.Target!, v => v.Reachable);
             await LabRuntime.UpAsync(m.Assembly(), fixture.Options);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Interlink.Analysis.Reachability;
 using Interlink.Lab.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Lab.Tests;
 
@@ -45,14 +46,14 @@ public sealed class LabLifecycleTests(LabFixture fixture)
         Assert.NotEmpty(relayTables);
         Assert.NotEmpty(providerTables);
 
-        var withoutRelayRoutes = new Mutable(fixture.Seed);
+        var withoutRelayRoutes = new MutableAssembly(fixture.Seed);
         foreach (var r in cut.Routes.Where(r => r.Stack == "awsmorocco-relay-us-west-2"))
             Assert.True(withoutRelayRoutes.Resources(r.Stack).Remove(r.LogicalId));
         var report = withoutRelayRoutes.Analyze();
         Assert.All(report.Verdicts, v => Assert.False(v.Reachable));
         Assert.All(report.Verdicts, v => Assert.Contains(v.Explanations, e => e.Code == ExplanationCodes.NoRoute && relayTables.Contains(e.LogicalId)));
 
-        var withoutReturnRoutes = new Mutable(fixture.Seed);
+        var withoutReturnRoutes = new MutableAssembly(fixture.Seed);
         foreach (var r in cut.Routes.Where(r => r.Stack == "awsmorocco-provider-routes"))
             withoutReturnRoutes.Resources(r.Stack).Remove(r.LogicalId);
         report = withoutReturnRoutes.Analyze();

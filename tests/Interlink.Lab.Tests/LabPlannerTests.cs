@@ -1,5 +1,6 @@
 using Interlink.Analysis.Network;
 using Interlink.Lab.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Lab.Tests;
 
@@ -7,7 +8,7 @@ namespace Interlink.Lab.Tests;
 [Collection(LabCollection.Name)]
 public sealed class LabPlannerTests(LabFixture fixture)
 {
-    private LabLayout Plan(Mutable? m = null)
+    private LabLayout Plan(MutableAssembly? m = null)
     {
         var assembly = m?.Assembly() ?? fixture.Seed;
         return LabPlanner.Plan(NetworkModelBuilder.Build(assembly), g => HealthChecks.FromAssembly(assembly, g), "/tmp/il-plan");
@@ -90,7 +91,7 @@ public sealed class LabPlannerTests(LabFixture fixture)
     [Fact]
     public void An_endpoint_the_service_does_not_allow_is_built_but_not_connected()
     {
-        var m = new Mutable(fixture.Seed);
+        var m = new MutableAssembly(fixture.Seed);
         m.Properties("awsmorocco-relay-us-west-2", "EndpointServicePermissions4FA144AE")["AllowedPrincipals"] = new JsonArray("arn:aws:iam::999999999999:root");
         var endpoint = Assert.Single(Plan(m).Endpoints);
         Assert.False(endpoint.Connected);
@@ -101,7 +102,7 @@ public sealed class LabPlannerTests(LabFixture fixture)
     [Fact]
     public void An_unaccepted_peering_is_a_link_that_stays_down()
     {
-        var m = new Mutable(fixture.Seed);
+        var m = new MutableAssembly(fixture.Seed);
         m.Properties("awsmorocco-relay-us-west-2", "PeeringConnectionE71F9905").Remove("PeerRoleArn");
         var layout = Plan(m);
         Assert.False(Assert.Single(layout.Peerings).Accepted);
@@ -127,7 +128,7 @@ public sealed class LabPlannerTests(LabFixture fixture)
     [Fact]
     public void The_NLB_health_checks_each_target_on_the_port_the_model_gives_it()
     {
-        var m = new Mutable(fixture.Seed);
+        var m = new MutableAssembly(fixture.Seed);
         var group = NetworkModelBuilder.Build(fixture.Seed).TargetGroups.Single().Location;
         m.Properties(group.Stack, group.LogicalId)["HealthCheckPort"] = "8081";
         var model = NetworkModelBuilder.Build(m.Assembly());

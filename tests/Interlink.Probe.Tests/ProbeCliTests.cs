@@ -1,6 +1,6 @@
 using Interlink.Probe;
 using Interlink.Service;
-using Interlink.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Probe.Tests;
 

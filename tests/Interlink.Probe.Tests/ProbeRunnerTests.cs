@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Interlink.Probe;
 using Interlink.Service;
-using Interlink.Tests.Support;
+using Interlink.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

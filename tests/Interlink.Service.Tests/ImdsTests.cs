@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Interlink.Service;
-using Interlink.Tests.Support;
+using Interlink.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Interlink.Service;
-using Interlink.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Service.Tests;
 

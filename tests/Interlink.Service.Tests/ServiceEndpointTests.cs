@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Interlink.Service;
-using Interlink.Tests.Support;
+using Interlink.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 

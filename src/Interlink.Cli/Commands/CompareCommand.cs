@@ -36,7 +36,7 @@ public sealed class CompareSettings : CommandSettings
     public override ValidationResult Validate() =>
         Traffic is < 0 or > 1e9 || double.IsNaN(Traffic)
             ? ValidationResult.Error("--traffic is GB per month, e.g. --traffic 500")
-            : ValidationResult.Success();
+            : OutputOptions.CheckReportPath(Report);
 }
 
 /// <summary>
@@ -49,7 +49,6 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
     /// <inheritdoc />
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
-        OutputOptions.CheckReportPath(settings.Report);
         var report = DesignPipeline.Validate(settings.File);
         if (!report.IsValid)
         {

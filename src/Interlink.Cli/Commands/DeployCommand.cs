@@ -33,6 +33,12 @@ public class DeploySettings : CdkOutSettings
     [CommandOption("--dry-run")]
     [Description("Print every command and parameter of every phase; run nothing.")]
     public bool DryRun { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() =>
+        Inputs.FirstOrDefault(i => i.IndexOf('=') <= 0) is { } bad
+            ? ValidationResult.Error($"--input '{bad}' is not NAME=VALUE; use e.g. --input ServiceBundleBucket=my-bucket")
+            : ValidationResult.Success();
 }
 
 /// <summary>Options of <c>deploy</c> only.</summary>
@@ -246,14 +252,13 @@ internal static class DeployRun
 
     private static string Where(GateFinding f) => f.Stack.Length == 0 ? "the design" : f.Where.Length == 0 ? f.Stack : $"{f.Stack}/{f.Where}";
 
+    /// <summary>The <c>--input NAME=VALUE</c> values (their form checked by <see cref="DeploySettings.Validate"/>), the last of a name winning.</summary>
     private static Dictionary<string, string> ParseInputs(IEnumerable<string> inputs)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
             var eq = input.IndexOf('=');
-            if (eq <= 0)
-                throw new UsageException($"--input '{input}' is not NAME=VALUE; use e.g. --input ServiceBundleBucket=my-bucket");
             values[input[..eq]] = input[(eq + 1)..];
         }
 

@@ -42,6 +42,9 @@ public sealed class DiffSettings : CommandSettings
     [CommandOption("-o|--output <FILE>")]
     [Description(OutputOptions.ReportDescription)]
     public string? Report { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() => OutputOptions.CheckReportPath(Report);
 }
 
 /// <summary>
@@ -54,7 +57,6 @@ public sealed class DiffCommand(IAnsiConsole console) : Command<DiffSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, DiffSettings settings, CancellationToken cancellationToken)
     {
-        OutputOptions.CheckReportPath(settings.Report);
         string? configFile = settings.File ?? (settings.Assembly is null || System.IO.File.Exists(DefaultFile.Name) ? DefaultFile.Name : null);
         Topology? topology = null;
         if (settings.Assembly is null || settings.Against is null)

@@ -73,7 +73,6 @@ internal static class LabCli
     /// <summary>Prints each probe's figures; true when every request of every probe succeeded.</summary>
     public static bool WriteProbes(IAnsiConsole console, IReadOnlyList<LabProbe> probes)
     {
-        var passed = probes.Count > 0;
         foreach (var probe in probes)
         {
             var answering = probe.Answered.Count == 0 ? "none" : string.Join(", ", probe.Answered);
@@ -81,13 +80,19 @@ internal static class LabCli
             var text = new StringWriter();
             ProbeText.Write(text, probe.Report);
             console.Profile.Out.Writer.Write(TerminalText.Escape(text.ToString()));
-            passed &= probe.Report is { Failed: 0, NotSent: 0, Succeeded: > 0 };
         }
 
         if (probes.Count > 0 && probes.All(p => p.Report.Succeeded == 0))
             console.MarkupLine("[red]no request got through[/]: every path from the consumers to the service is blocked; 'interlink lab status' shows cut peerings and stopped targets, 'interlink lab fault restore' undoes faults");
-        return passed;
+        return Passed(probes);
     }
+
+    /// <summary>Each probe as one JSON array: consumer, client, URL, answering targets, and the probe's report as it writes it.</summary>
+    public static void WriteProbesJson(IAnsiConsole console, IReadOnlyList<LabProbe> probes) => JsonReport.Write(console, probes);
+
+    /// <summary>True when there was a probe and every request of every probe succeeded.</summary>
+    public static bool Passed(IReadOnlyList<LabProbe> probes) =>
+        probes.Count > 0 && probes.All(p => p.Report is { Failed: 0, NotSent: 0, Succeeded: > 0 });
 
     public static int WriteFault(IAnsiConsole console, LabFaultReport fault)
     {

@@ -11,7 +11,14 @@ public sealed class LabTestCommand(IAnsiConsole console) : AsyncCommand<LabTestS
     public override async Task<int> ExecuteAsync(CommandContext context, LabTestSettings settings, CancellationToken cancellationToken) =>
         await LabCli.Guard(async () =>
         {
-            var probes = await Lab.LabRuntime.TestAsync(new LabTestOptions(settings.Requests, settings.Concurrency), ct: cancellationToken);
+            var options = new LabTestOptions(settings.Requests, settings.Concurrency, Deadline: TimeSpan.FromSeconds(settings.DeadlineSeconds), NewConnections: !settings.KeepAlive);
+            var probes = await Lab.LabRuntime.TestAsync(options, ct: cancellationToken);
+            if (settings.Format == OutputFormat.Json)
+            {
+                LabCli.WriteProbesJson(console, probes);
+                return LabCli.Passed(probes) ? ExitCodes.Ok : ExitCodes.FindingsBlock;
+            }
+
             return LabCli.WriteProbes(console, probes) ? ExitCodes.Ok : ExitCodes.FindingsBlock;
         });
 }

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Interlink.Cli.Commands;
 
@@ -27,11 +28,10 @@ internal static class OutputOptions
     /// Refuses a report path that is a directory: before this convention <c>plan -o DIR</c> named the assembly
     /// directory, and writing the report over it would fail late, after synthesis.
     /// </summary>
-    public static void CheckReportPath(string? path)
-    {
-        if (path is not null && Directory.Exists(path))
-            throw new UsageException($"-o '{path}' is a directory; -o is the report FILE (the assembly directory is --cdk-out DIR)");
-    }
+    public static ValidationResult CheckReportPath(string? path) =>
+        path is not null && Directory.Exists(path)
+            ? ValidationResult.Error($"-o '{path}' is a directory; -o is the report FILE (the assembly directory is --cdk-out DIR)")
+            : ValidationResult.Success();
 
     /// <summary>
     /// Writes <paramref name="rendered"/> to <paramref name="path"/> (saying so, with the <paramref name="outcome"/> when

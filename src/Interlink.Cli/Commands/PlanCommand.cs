@@ -74,7 +74,7 @@ public sealed class PlanSettings : CommandSettings
     public override ValidationResult Validate() =>
         Traffic is < 0 or > 1e9 || double.IsNaN(Traffic)
             ? ValidationResult.Error($"--traffic {Traffic.ToString(CultureInfo.InvariantCulture)} is not a monthly volume; give GB per month, e.g. --traffic 500")
-            : ValidationResult.Success();
+            : OutputOptions.CheckReportPath(Out);
 }
 
 /// <summary>Formats of <c>plan</c>.</summary>
@@ -108,7 +108,6 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
     /// <summary>Plans and renders; the report too, for <c>demo</c> (which compares the lab's packets with its reachability).</summary>
     internal static (int ExitCode, PlanReport? Report) Run(IAnsiConsole console, PlanSettings settings)
     {
-        OutputOptions.CheckReportPath(settings.Out);
         var configFile = settings.File ?? (settings.Assembly is null || System.IO.File.Exists(DefaultFile.Name) ? DefaultFile.Name : null);
         ValidationReport? report = null;
         if (configFile is not null)

@@ -1,5 +1,6 @@
 using Interlink.Analysis.Deployability;
 using Interlink.Analysis.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Analysis.Tests.Deployability;
 
@@ -7,9 +8,9 @@ namespace Interlink.Analysis.Tests.Deployability;
 [Collection(ExamplesCollection.Name)]
 public sealed class LambdaRuntimeTests(Examples examples)
 {
-    private static Mutable WithFunction(Examples examples, string runtime)
+    private static MutableAssembly WithFunction(Examples examples, string runtime)
     {
-        var assembly = new Mutable(examples["seed"]);
+        var assembly = new MutableAssembly(examples["seed"]);
         assembly.Resources("awsmorocco-provider")["Provider"] = JsonNode.Parse($$"""
             { "Type": "AWS::Lambda::Function", "Properties": { "Runtime": "{{runtime}}", "Handler": "index.handler", "Code": { "ZipFile": "x" }, "Role": "arn:aws:iam::111111111111:role/r" } }
             """);

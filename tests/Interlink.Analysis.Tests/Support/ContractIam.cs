@@ -2,6 +2,7 @@ using Interlink.Analysis.Assembly;
 using Interlink.Core.Normalization;
 using Interlink.Core.Validation;
 using Interlink.Core.Wiring;
+using Interlink.Testing;
 
 namespace Interlink.Analysis.Tests.Support;
 
@@ -15,18 +16,18 @@ namespace Interlink.Analysis.Tests.Support;
 /// </summary>
 public sealed class ContractIam
 {
-    private readonly Mutable mutable;
+    private readonly MutableAssembly mutable;
     private readonly Dictionary<string, Dictionary<string, WiringSource>> parameters = [];
 
     public ContractIam(CloudAssembly synthesized, string deployer)
     {
-        mutable = new Mutable(synthesized);
+        mutable = new MutableAssembly(synthesized);
         Deployer = deployer;
     }
 
     public string Deployer { get; }
 
-    public Mutable Templates => mutable;
+    public MutableAssembly Templates => mutable;
 
     /// <summary>The assembly with the fragments and the wiring of the parameters they add.</summary>
     public CloudAssembly Assembly()

@@ -1,4 +1,5 @@
 using Interlink.Core.Wiring;
+using Interlink.Testing;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
@@ -7,7 +8,7 @@ namespace Interlink.Deploy.Tests.Support;
 /// <summary>The seed and fan-out examples synthesized once for every deploy test (the jsii runtime is slow to start).</summary>
 public sealed class AssemblyFixture : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("interlink-deploy-tests-").FullName;
+    private readonly SynthesizedExamples _synthesized = new("deploy-tests");
 
     /// <summary>Synthesizes the examples.</summary>
     public AssemblyFixture()
@@ -23,12 +24,11 @@ public sealed class AssemblyFixture : IDisposable
     public (string Directory, WiringManifest Wiring) FanOut { get; }
 
     /// <inheritdoc />
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _synthesized.Dispose();
 
     private (string, WiringManifest) Synthesize(string example)
     {
-        var directory = Path.Combine(_root, example);
-        Interlink.Testing.ExampleSynthesis.Synthesize(Interlink.Testing.RepoRoot.Example($"{example}.yaml"), directory);
+        var directory = _synthesized.Directory(example);
         return (directory, WiringManifest.FromJson(File.ReadAllText(Path.Combine(directory, WiringManifest.FileName))));
     }
 }

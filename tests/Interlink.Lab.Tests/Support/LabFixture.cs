@@ -1,32 +1,28 @@
 using Interlink.Analysis.Assembly;
 using Interlink.Lab;
+using Interlink.Testing;
 
 namespace Interlink.Lab.Tests.Support;
 
 /// <summary>
 /// Collection fixture: the seed example with a fast health check (interval 5 s, thresholds 2), synthesized once into a
-/// temporary root; a lab state directory of its own; and every lab torn down when the run ends.
+/// temporary root (<see cref="SynthesizedExamples"/>); a lab state directory of its own; and every lab torn down when the run ends.
 /// </summary>
 public sealed class LabFixture : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"interlink-lab-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
-    private readonly string? previousTmpDir = Environment.GetEnvironmentVariable("TMPDIR");
+    private readonly SynthesizedExamples synthesized = new("lab-tests");
     private readonly Lazy<CloudAssembly> seed;
 
     public LabFixture()
     {
-        var temp = Path.Combine(root, "tmp");
-        Directory.CreateDirectory(temp);
-        // jsii unpacks its bundles into the process temp directory and never deletes them: keep them in our root.
-        Environment.SetEnvironmentVariable("TMPDIR", temp);
-        Options = new LabOptions { StateDirectory = Path.Combine(root, "state"), HealthCheckTimeoutSeconds = 2, ReadyTimeout = TimeSpan.FromSeconds(60) };
-        seed = new Lazy<CloudAssembly>(() => Synthesize("seed-fast", FastSeedYaml()));
+        Options = new LabOptions { StateDirectory = Path.Combine(synthesized.Root, "state"), HealthCheckTimeoutSeconds = 2, ReadyTimeout = TimeSpan.FromSeconds(60) };
+        seed = new Lazy<CloudAssembly>(() => synthesized.ReadFromText("seed-fast", FastSeedYaml()));
     }
 
     /// <summary>An example as written (synthesized on first use).</summary>
     public CloudAssembly Example(string name) =>
-        examples.GetOrAdd(name, n => new Lazy<CloudAssembly>(() => Synthesize(n, File.ReadAllText(Interlink.Testing.RepoRoot.Example($"{n}.yaml"))
-            .Replace("../schema/", Path.Combine(RepoRoot, "schema") + "/", StringComparison.Ordinal)))).Value;
+        examples.GetOrAdd(name, n => new Lazy<CloudAssembly>(() => synthesized.ReadFromText(n, File.ReadAllText(RepoRoot.Example($"{n}.yaml"))
+            .Replace("../schema/", Path.Combine(RepoRoot.Path, "schema") + "/", StringComparison.Ordinal)))).Value;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CloudAssembly>> examples = new(StringComparer.Ordinal);
 
@@ -41,30 +37,17 @@ public sealed class LabFixture : IDisposable
     {
         if (LabRuntime.Unavailable() is null && LabState.Load(Options.StateDirectory) is not null)
             LabRuntime.DownAsync(Options).GetAwaiter().GetResult();
-        Environment.SetEnvironmentVariable("TMPDIR", previousTmpDir);
-        if (Directory.Exists(root))
-            Directory.Delete(root, recursive: true);
+        synthesized.Dispose();
     }
 
     private static string FastSeedYaml()
     {
-        var text = File.ReadAllText(Path.Combine(RepoRoot, "examples", "seed.yaml"));
+        var text = File.ReadAllText(RepoRoot.Example("seed.yaml"));
         const string check = "healthCheck: { protocol: http, path: /health }";
         Assert.Contains(check, text, StringComparison.Ordinal);
         return text.Replace(check, "healthCheck: { protocol: http, path: /health, interval: 5, healthyThreshold: 2, unhealthyThreshold: 2 }", StringComparison.Ordinal)
-            .Replace("../schema/", Path.Combine(RepoRoot, "schema") + "/", StringComparison.Ordinal);
+            .Replace("../schema/", Path.Combine(RepoRoot.Path, "schema") + "/", StringComparison.Ordinal);
     }
-
-    private CloudAssembly Synthesize(string name, string yaml)
-    {
-        var file = Path.Combine(root, $"{name}.yaml");
-        File.WriteAllText(file, yaml);
-        var output = Path.Combine(root, "assemblies", name);
-        Interlink.Testing.ExampleSynthesis.Synthesize(file, output);
-        return CloudAssembly.Read(output);
-    }
-
-    public static string RepoRoot => Interlink.Testing.RepoRoot.Path;
 }
 
 [CollectionDefinition(Name)]

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Interlink.Deploy;
 
-namespace Interlink.Deploy.Tests.Support;
+namespace Interlink.Testing;
 
 /// <summary>One recorded call of the stand-in CDK CLI.</summary>
 public sealed record CdkCall(string Verb, string Stack, long StartNs, long EndNs, bool Succeeded, string Profile, string Arguments)

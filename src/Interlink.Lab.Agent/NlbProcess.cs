@@ -244,7 +244,7 @@ internal sealed class NlbProcess(NlbConfig config)
         return false;
     }
 
-    private static readonly JsonSerializerOptions HistoryJson = new(LabAgent.Json) { WriteIndented = false };
+    private static readonly JsonSerializerOptions HistoryJson = new(LabJson.Options) { WriteIndented = false };
 
     private void WriteStatus()
     {
@@ -254,7 +254,7 @@ internal sealed class NlbProcess(NlbConfig config)
             status = new NlbStatus(ready, health.OrderBy(h => h.Key.Port).ThenBy(h => h.Key.Node).ThenBy(h => h.Key.Target)
                 .Select(h => new TargetHealth(h.Key.Port, config.Nodes[h.Key.Node].Address, h.Key.Target,
                     config.Listeners.First(l => l.Port == h.Key.Port).Targets.First(t => t.Number == h.Key.Target).Ip, h.Value.State, h.Value.Reason)).ToList());
-            Sys.WriteAtomic(config.StatusFile, JsonSerializer.Serialize(status, LabAgent.Json));
+            Sys.WriteAtomic(config.StatusFile, JsonSerializer.Serialize(status, LabJson.Options));
             var entry = new NlbHistoryEntry(DateTimeOffset.UtcNow, status.Health, new Dictionary<string, long>(resetsSent, StringComparer.Ordinal));
             File.AppendAllText(NlbHistoryEntry.HistoryFile(config.StatusFile), JsonSerializer.Serialize(entry, HistoryJson) + "\n");
         }

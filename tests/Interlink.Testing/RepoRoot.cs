@@ -1,7 +1,7 @@
 namespace Interlink.Testing;
 
 /// <summary>The repository the tests run from: the folder holding Interlink.slnx above the test binaries.</summary>
-internal static class RepoRoot
+public static class RepoRoot
 {
     private static readonly Lazy<string> Root = new(Find);
 

@@ -1,7 +1,9 @@
-using Interlink.Analysis.Security.Tests.Support;
+using Interlink.Analysis.Reports.Tests.Support;
+using Interlink.Analysis.Security;
+using Interlink.Testing;
 using Interlink.Core.Monitoring;
 
-namespace Interlink.Analysis.Security.Tests;
+namespace Interlink.Analysis.Reports.Tests;
 
 /// <summary>
 /// ILS020 (a link resource without an alarm in its stack) and ILS021 (alarm dimensions other than AWS's), over the
@@ -38,7 +40,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     [Fact]
     public void ILS020_flags_the_target_group_the_endpoint_service_and_the_consumer_endpoint_when_their_alarms_are_gone()
     {
-        var findings = SecurityCheck.Run(WithoutAlarms().Read(), []).Findings.Where(f => f.Rule == "ILS020").ToList();
+        var findings = SecurityCheck.Run(WithoutAlarms().Assembly(), []).Findings.Where(f => f.Rule == "ILS020").ToList();
         Assert.Equal(
             [("awsmorocco-consumer-west", "Endpoint8024A810"), ("awsmorocco-relay-us-west-2", EndpointService), ("awsmorocco-relay-us-west-2", TargetGroup)],
             findings.Select(f => (f.Stack, f.LogicalId)).Order());
@@ -63,7 +65,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
                 ["Load Balancer Arn"] = new JsonObject { ["Ref"] = LoadBalancer },
                 ["Az"] = "us-west-2a",
             }));
-        }).Read(), []);
+        }).Assembly(), []);
         Assert.DoesNotContain(report.Findings, f => f.Rule == "ILS020" && f.Stack == "awsmorocco-relay-us-west-2");
         Assert.Contains(report.Findings, f => f.Rule == "ILS020" && f.Stack == "awsmorocco-consumer-west");
         Assert.DoesNotContain(report.Findings, f => f.Rule == "ILS021");
@@ -83,7 +85,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
                 ["Threshold"] = 1000,
                 ["ComparisonOperator"] = "GreaterThanThreshold",
                 ["Dimensions"] = new JsonArray(new JsonObject { ["Name"] = "LoadBalancer", ["Value"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray(LoadBalancer, "LoadBalancerFullName") } }),
-            })).Read(), []);
+            })).Assembly(), []);
         Assert.Contains(report.Findings, f => f.Rule == "ILS020" && f.LogicalId == TargetGroup);
     }
 
@@ -97,7 +99,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
                 ["Service Name"] = new JsonObject { ["Ref"] = "EndpointServiceName" },
                 ["VPC Endpoint Id"] = new JsonObject { ["Fn::Sub"] = "${Endpoint8024A810}" },
                 ["VPC Id"] = "vpc-0123456789abcdef0",
-            }))).Read(), []);
+            }))).Assembly(), []);
         Assert.DoesNotContain(report.Findings, f => f.Rule == "ILS020" && f.Stack == "awsmorocco-consumer-west");
     }
 
@@ -111,7 +113,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
                 ["ServiceName"] = "com.amazonaws.vpce.us-west-2.vpce-svc-0123456789abcdef0",
                 ["VpcEndpointId"] = new JsonObject { ["Ref"] = "Endpoint8024A810" },
                 ["VpcId"] = "vpc-0123456789abcdef0",
-            }))).Read(), []);
+            }))).Assembly(), []);
         var finding = Assert.Single(report.Findings, f => f.Rule == "ILS021");
         Assert.Equal("DroppedAlarm", finding.LogicalId);
         Assert.Equal(SecuritySeverity.Error, finding.Severity);
@@ -129,7 +131,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     [InlineData("existing-vpcs")]
     public void ILS020_fires_only_on_link_resources_never_on_endpoints_to_AWS_services(string example)
     {
-        var findings = SecurityCheck.Run(WithoutAlarms(example).Read(), []).Findings.Where(f => f.Rule == "ILS020").ToList();
+        var findings = SecurityCheck.Run(WithoutAlarms(example).Assembly(), []).Findings.Where(f => f.Rule == "ILS020").ToList();
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.Matches("^(target group|endpoint service|interface endpoint) ", f.Message));
     }
@@ -137,7 +139,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     [Fact]
     public void A_native_consumer_endpoint_in_another_Region_is_not_asked_for_an_alarm_AWS_could_not_feed()
     {
-        var findings = SecurityCheck.Run(WithoutAlarms("native").Read(), []).Findings.Where(f => f.Rule == "ILS020").ToList();
+        var findings = SecurityCheck.Run(WithoutAlarms("native").Assembly(), []).Findings.Where(f => f.Rule == "ILS020").ToList();
         Assert.DoesNotContain(findings, f => f.Message.StartsWith("interface endpoint", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Message.StartsWith("target group", StringComparison.Ordinal));
     }

@@ -35,7 +35,7 @@ public static class ProbeErrorKind
 public sealed record ProbeResult(int Index, double OffsetMs, double LatencyMs, bool Ok, int? Status, string? Error, string? Host);
 
 /// <summary>Latency of the successful requests, in milliseconds. Percentiles use the nearest-rank method
-/// (<see cref="Percentiles.NearestRank"/>): every figure is a latency that was actually measured.</summary>
+/// (the probe's <c>Percentiles.NearestRank</c>): every figure is a latency that was actually measured.</summary>
 public sealed record LatencySummary(int Count, double MinMs, double MeanMs, double P50Ms, double P90Ms, double P99Ms, double MaxMs);
 
 /// <summary>What a probe run found.</summary>

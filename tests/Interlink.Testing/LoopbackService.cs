@@ -8,13 +8,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Interlink.Tests.Support;
+namespace Interlink.Testing;
 
 /// <summary>
 /// The real sample service (the same <see cref="ServiceApp.Build"/> as the published binary) on Kestrel, bound to
 /// 127.0.0.1 on a port the OS picks. Only loopback traffic.
 /// </summary>
-internal sealed class LoopbackService : IAsyncDisposable
+public sealed class LoopbackService : IAsyncDisposable
 {
     private LoopbackService(WebApplication app, Uri baseAddress)
     {

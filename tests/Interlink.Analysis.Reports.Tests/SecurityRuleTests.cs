@@ -1,7 +1,9 @@
-using Interlink.Analysis.Security.Tests.Support;
+using Interlink.Analysis.Reports.Tests.Support;
+using Interlink.Analysis.Security;
 using Interlink.Core.Model;
+using Interlink.Testing;
 
-namespace Interlink.Analysis.Security.Tests;
+namespace Interlink.Analysis.Reports.Tests;
 
 [Collection(AssemblyCollection.Name)]
 public sealed class SecurityRuleTests(Assemblies assemblies)
@@ -242,7 +244,7 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
     public void A_suppression_with_a_reason_marks_the_finding_suppressed()
     {
         var assembly = assemblies.Mutable("seed").Edit("relay-us-west-2", t =>
-            t.First("AWS::ElasticLoadBalancingV2::LoadBalancer")["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"] = "off").Read();
+            t.First("AWS::ElasticLoadBalancingV2::LoadBalancer")["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"] = "off").Assembly();
         var report = SecurityCheck.Run(assembly, [new Suppression("ILS010", "consumers connect from changing CIDRs; acceptance is the gate")], monitoringExpected: false);
         var finding = Assert.Single(report.Findings);
         Assert.True(finding.Suppressed);
@@ -277,7 +279,7 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
         Assert.Contains(SecurityRules.WildcardPrincipal.Fix, text.ToString(), StringComparison.Ordinal);
     }
 
-    private static SecurityReport Run(MutableAssembly assembly) => SecurityCheck.Run(assembly.Read(), []);
+    private static SecurityReport Run(MutableAssembly assembly) => SecurityCheck.Run(assembly.Assembly(), []);
 
     private SecurityReport Fires(string example, string stack, Action<JsonObject> mutate, string rule, string logicalId)
     {

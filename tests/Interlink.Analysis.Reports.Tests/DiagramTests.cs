@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Interlink.Analysis.Diagram;
-using Interlink.Analysis.Security.Tests.Support;
+using Interlink.Analysis.Reports.Tests.Support;
 
-namespace Interlink.Analysis.Security.Tests;
+namespace Interlink.Analysis.Reports.Tests;
 
 [Collection(AssemblyCollection.Name)]
 public sealed partial class DiagramTests(Assemblies assemblies)

@@ -1,17 +1,18 @@
 using Interlink.Analysis.Cost;
-using Interlink.Analysis.Security.Tests.Support;
+using Interlink.Analysis.Reports.Tests.Support;
 using Interlink.Core.Model;
 using Interlink.Core.Monitoring;
 using Interlink.Core.Normalization;
 using Interlink.Core.Pricing;
 using Interlink.Core.Validation;
+using Interlink.Testing;
 
-namespace Interlink.Analysis.Security.Tests;
+namespace Interlink.Analysis.Reports.Tests;
 
 [Collection(AssemblyCollection.Name)]
 public sealed class CostTests(Assemblies assemblies)
 {
-    private static Topology Topology(string example) => TopologyBuilder.Build(ConfigValidator.ValidateFile(Repo.Example(example)));
+    private static Topology Topology(string example) => TopologyBuilder.Build(ConfigValidator.ValidateFile(RepoRoot.Example($"{example}.yaml")));
 
     [Fact]
     public void Seed_relay_at_100_GB_matches_the_hand_worked_figure()
@@ -174,7 +175,7 @@ public sealed class CostTests(Assemblies assemblies)
     [Fact]
     public void A_hand_edited_instance_type_is_priced_from_the_template()
     {
-        var edited = assemblies.Mutable("seed").Edit("provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["InstanceType"] = "t4g.small").Read();
+        var edited = assemblies.Mutable("seed").Edit("provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["InstanceType"] = "t4g.small").Assembly();
         var before = CostEstimator.Estimate(AssemblyBillOfMaterials.Read(assemblies.Read("seed"))).Total;
         var after = CostEstimator.Estimate(AssemblyBillOfMaterials.Read(edited)).Total;
         // 2 hosts × 730 h × (0.0168 − 0.0084) = 12.264
