@@ -35,7 +35,7 @@ public sealed partial class NewcomerTests
     {
         var readme = ReadmeText;
         var testCommand = readme.IndexOf("dotnet test Interlink.slnx", StringComparison.Ordinal);
-        var install = readme.IndexOf("dotnet tool install", StringComparison.Ordinal);
+        var install = readme.IndexOf("scripts/install-tool.sh", StringComparison.Ordinal);
         var usage = readme.IndexOf("## Using it", StringComparison.Ordinal);
 
         Assert.InRange(install, testCommand, usage);
