@@ -48,17 +48,12 @@ public sealed class ServiceLoadBalancerProps
 
     /// <summary>Send the proxy protocol v2 header to targets. Default: false.</summary>
     public bool ProxyProtocolV2 { get; init; }
-
-    /// <summary>Check the NLB security group against PrivateLink traffic. Default: true.</summary>
-    public bool EnforceOnPrivateLink { get; init; } = true;
-
-    /// <summary>Keep the client's source IP. Default: false (required for targets across a peering in another Region).</summary>
-    public bool PreserveClientIp { get; init; }
 }
 
 /// <summary>
 /// An internal NLB across the network's private subnets with cross-zone load balancing, security groups attached at
-/// creation, a TCP listener, and a target group of IPs. Resources: <see cref="LoadBalancerBlueprint"/>.
+/// creation and enforced on PrivateLink traffic, a TCP listener, and a target group of IPs without client IP
+/// preservation (its targets sit across a peering). Resources: <see cref="LoadBalancerBlueprint"/>.
 /// </summary>
 public sealed class ServiceLoadBalancer : ModelConstruct
 {
@@ -70,7 +65,7 @@ public sealed class ServiceLoadBalancer : ModelConstruct
             new ListenerSpec(props.Port, props.TargetPort, props.ProxyProtocolV2),
             new HealthCheckSettings(props.HealthCheckProtocol, props.HealthCheckPath, props.HealthCheckPort, props.HealthCheckIntervalSeconds,
                 props.HealthyThresholdCount, props.UnhealthyThresholdCount),
-            props.Targets, props.TargetsOutsideVpc, props.ClientCidrs, props.EnforceOnPrivateLink, props.PreserveClientIp));
+            props.Targets, props.TargetsOutsideVpc, props.ClientCidrs));
         EmitModel();
         LoadBalancerArn = Text(Cfn.Ref(refs.LoadBalancer));
     }

@@ -18,10 +18,8 @@ namespace Interlink.Templates.Blueprints;
 /// <param name="Targets">Target IPs with the CIDR of the subnet each is in (the NLB's security group allows egress to those subnets).</param>
 /// <param name="TargetsOutsideVpc">True when targets are outside the NLB's VPC (relay mode, across a peering): registered with AvailabilityZone <c>all</c>.</param>
 /// <param name="ClientCidrs">CIDRs allowed to reach the listener (consumer VPCs; PrivateLink traffic is checked against them).</param>
-/// <param name="EnforceOnPrivateLink">Check the NLB security group against PrivateLink traffic (off only when a consumer's CIDR is unknown).</param>
-/// <param name="PreserveClientIp">Keep the client's source IP (must be off for targets across a peering in another Region).</param>
 public sealed record LoadBalancerSpec(string DisplayName, NetworkRefs Network, ListenerSpec Listener, HealthCheckSettings HealthCheck, IReadOnlyList<TargetAddress> Targets, bool TargetsOutsideVpc,
-    IReadOnlyList<string> ClientCidrs, bool EnforceOnPrivateLink = true, bool PreserveClientIp = false);
+    IReadOnlyList<string> ClientCidrs);
 
 /// <summary>The NLB's TCP listener.</summary>
 /// <param name="Port">Port consumers connect to.</param>
@@ -78,7 +76,9 @@ public static class LoadBalancerBlueprint
             .ToList();
 
         var nlb = scope.Resource("LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer", Cfn.Map(
-            ("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", spec.EnforceOnPrivateLink ? "on" : "off"),
+            // Always on: the security groups admit exactly the consumers' CIDRs, and PrivateLink traffic is checked
+            // against them (AWS's default; off would let any allowed endpoint send).
+            ("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", "on"),
             ("IpAddressType", "ipv4"),
             ("LoadBalancerAttributes", Cfn.List(Cfn.Map(("Key", "load_balancing.cross_zone.enabled"), ("Value", "true")))),
             ("Scheme", "internal"),
@@ -99,7 +99,9 @@ public static class LoadBalancerBlueprint
             ("Protocol", "TCP"),
             ("Tags", StackTags.NameTag($"{spec.DisplayName}-tg")),
             ("TargetGroupAttributes", Cfn.List(
-                Attribute("preserve_client_ip.enabled", spec.PreserveClientIp),
+                // Always off: targets across an inter-Region peering cannot see the client's address (DESIGN: client IP
+                // preservation requires targets in the same VPC or a same-Region peer); they see the NLB's.
+                Attribute("preserve_client_ip.enabled", false),
                 Attribute("proxy_protocol_v2.enabled", service.ProxyProtocolV2),
                 Cfn.Map(("Key", "deregistration_delay.timeout_seconds"), ("Value", "30")))),
             ("TargetType", "ip"),
