@@ -13,6 +13,7 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
     [InlineData("single-account")]
     [InlineData("fan-out")]
     [InlineData("native")]
+    [InlineData("existing-vpcs")]
     public void Bundled_examples_have_no_findings(string example)
     {
         var findings = SecurityCheck.Run(assemblies.Read(example), []).Findings.ToList();

@@ -65,9 +65,13 @@ public sealed partial class WiringManifestTests(ExampleAssemblies examples)
         foreach (var (name, stack) in x.Wiring.Stacks)
         {
             var template = x.Templates[name];
+            // AZ names of existing subnets: deploy reads each from the subnet the template's metadata names.
+            var zoneNames = template.Root.TryGetProperty("Metadata", out var metadata) && metadata.TryGetProperty(MonitoringBlueprint.AzNameSourcesMetadataKey, out var sources)
+                ? sources.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal)
+                : [];
             foreach (var parameter in template.Parameters.Keys)
             {
-                if (DeployInputs.Contains(parameter))
+                if (DeployInputs.Contains(parameter) || zoneNames.Contains(parameter))
                 {
                     Assert.False(stack.Parameters.ContainsKey(parameter), $"{name}: deploy input {parameter} must not be wired");
                     continue;

@@ -56,9 +56,26 @@ public sealed class MonitoringTemplateTests
             }
         }
 
-        // Only a per-AZ reset alarm in an existing VPC placed by AZ ID may be missing: its Az dimension takes the AZ name.
-        Assert.All(missing, name => Assert.EndsWith("-reset-packets", name, StringComparison.Ordinal));
-        Assert.Equal(example == "existing-vpcs.yaml", missing.Count > 0);
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void An_existing_relay_VPC_given_by_AZ_ID_takes_each_AZ_name_as_a_parameter_deploy_reads_from_the_subnet()
+    {
+        using var synthesized = Synthesized.Of("existing-vpcs.yaml");
+        var relay = synthesized.Template("billing-relay-us-west-2");
+        var sources = relay["Metadata"]!["Interlink::AzNameSources"]!.AsObject();
+        var subnets = synthesized.Topology.Relays.Single().Network.Vpc.PrivateSubnets;
+        Assert.Equal(subnets.Select(s => s.ExistingId), subnets.Select(s => Text(sources["NlbAzName" + string.Concat(s.Az.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]))])));
+        foreach (var (parameter, _) in sources)
+        {
+            Assert.Equal("String", Text(relay["Parameters"]![parameter]!["Type"]));
+            Assert.Matches(Text(relay["Parameters"]![parameter]!["AllowedPattern"]), "us-west-2b");
+            Assert.DoesNotMatch(Text(relay["Parameters"]![parameter]!["AllowedPattern"]), "usw2-az1");
+        }
+
+        var resetAlarms = synthesized.Resources("AWS::CloudWatch::Alarm").Where(a => Text(a.Properties["MetricName"]) == "RstPacketsSent").ToList();
+        Assert.Equal(sources.Select(s => s.Key).Order(), resetAlarms.Select(a => a.Properties["Dimensions"]!.AsArray().Single(d => Text(d!["Name"]) == "Az")!["Value"]!["Ref"]!.GetValue<string>()).Order());
     }
 
     [Theory]
@@ -125,6 +142,8 @@ public sealed class MonitoringTemplateTests
                 File.Delete(config);
             }
         }
+
+        public JsonObject Template(string stack) => JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, $"{stack}.template.json")))!.AsObject();
 
         public IEnumerable<(string Stack, JsonObject Properties)> Resources(string type) =>
             Directory.GetFiles(_directory, "*.template.json").SelectMany(f =>

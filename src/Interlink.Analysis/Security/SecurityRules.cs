@@ -143,9 +143,8 @@ public static class SecurityRules
 
     /// <summary>
     /// ILS020. Interlink's templates carry the alarms of its monitoring plan (<c>Interlink.Core.Monitoring.MonitoringPlan</c>),
-    /// so it fires where an alarm was edited out, or cannot be written: an endpoint service in an existing VPC whose
-    /// subnets are given by AZ ID (the reset alarm's Az dimension takes the AZ name, which the template does not know).
-    /// A warning, so that such a design still deploys with its target-group alarms; <c>monitoring: false</c> skips it.
+    /// so it fires where an alarm was edited out of an assembly or one was made by hand without them. A warning: the
+    /// link still works, it is only unwatched; <c>monitoring: false</c> skips the rule.
     /// </summary>
     public static readonly SecurityRule LinkWithoutAlarm = new(
         "ILS020", SecuritySeverity.Warning, "Link without an alarm",

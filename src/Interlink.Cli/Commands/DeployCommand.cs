@@ -131,6 +131,9 @@ internal static class DeployRun
             // The service hosts' image is resolved once and reused: no update may replace a fixed-IP host by itself.
             var pinnedInputs = destroy ? inputs
                 : await ServiceHostImagePin.ApplyAsync(settings.Output, wiring, statePath, profiles, inputs, services.ImageSource(), settings.DryRun, cancellationToken);
+            // Reset alarms in an existing VPC given by AZ IDs name their AZ by name, which only the subnet's account knows.
+            pinnedInputs = destroy ? pinnedInputs
+                : await SubnetZoneNames.ApplyAsync(settings.Output, wiring, profiles, pinnedInputs, services.ZoneSource(), settings.DryRun, cancellationToken);
             if (settings is DeployCommandSettings update && !UpdateGate.Allows(console, settings.Output, statePath, wiring, pinnedInputs, update))
                 return ExitCodes.ChangesDisrupt;
             var request = new DeployRequest(

@@ -48,7 +48,7 @@ public static class MonitoringBlueprint
         {
             foreach (var alarm in resource.Alarms)
             {
-                if (Dimensions(alarm, links) is { } dimensions)
+                if (Dimensions(stack, alarm, links) is { } dimensions)
                     _ = scope.Resource(Id(alarm.Name), "AWS::CloudWatch::Alarm", Alarm(alarm, dimensions, topicArn));
             }
         }
@@ -150,7 +150,7 @@ public static class MonitoringBlueprint
     /// The value of each of the metric's dimensions, in the table's order and with its exact names; null when a value
     /// cannot be named in this stack (a per-AZ alarm in an existing subnet placed by AZ ID: its AZ name is unknown).
     /// </summary>
-    private static List<(string Name, CfnValue Value)>? Dimensions(PlannedAlarm alarm, MonitoredLinks links)
+    private static List<(string Name, CfnValue Value)>? Dimensions(StackModel stack, PlannedAlarm alarm, MonitoredLinks links)
     {
         var values = new List<(string, CfnValue)>();
         foreach (var name in alarm.Metric.DimensionNames)
@@ -161,7 +161,7 @@ public static class MonitoringBlueprint
                 (Signal.UnhealthyHosts or Signal.HealthyHosts, "TargetGroup") => Cfn.GetAtt(Need(links.TargetGroup, name), "TargetGroupFullName"),
                 (Signal.ResetPackets, "Service Id") => Cfn.Ref(Need(links.EndpointService, name)),
                 (Signal.ResetPackets, "Load Balancer Arn") => Cfn.Ref(Need(links.LoadBalancer, name)),
-                (Signal.ResetPackets, "Az") => AzName(links.LoadBalancerNetwork, alarm.AzId),
+                (Signal.ResetPackets, "Az") => AzName(stack, links.LoadBalancerNetwork, alarm.AzId),
                 (Signal.PacketsDropped, "Endpoint Type") => "Interface",
                 (Signal.PacketsDropped, "Service Name") => links.EndpointServiceName,
                 (Signal.PacketsDropped, "VPC Endpoint Id") => Cfn.Ref(Need(links.Endpoint, name)),
@@ -176,12 +176,22 @@ public static class MonitoringBlueprint
         return values;
     }
 
+    /// <summary>Template metadata: which existing subnet each AZ-name parameter is read from at deploy (DescribeSubnets; Interlink.Deploy.SubnetZoneNames reads it).</summary>
+    public const string AzNameSourcesMetadataKey = "Interlink::AzNameSources";
+
+    /// <summary>
+    /// An AZ name as EC2 writes it (<c>us-west-2a</c>, Local Zones <c>us-west-2-lax-1a</c>): the Region code and a letter.
+    /// </summary>
+    public const string AzNamePattern = "^[a-z]{2}(-[a-z0-9]+)+-[0-9]+[a-z]$";
+
     /// <summary>
     /// The AZ name of the NLB subnet in <paramref name="zone"/>: its subnet's <c>AvailabilityZone</c> attribute ("The
-    /// Availability Zone of this subnet. For example, us-east-1a.", AWS::EC2::Subnet return values), or the zone itself
-    /// when it was given as a name.
+    /// Availability Zone of this subnet. For example, us-east-1a.", AWS::EC2::Subnet return values), the zone itself
+    /// when it was given as a name, or, for an existing subnet given by AZ ID (whose name differs per account and is
+    /// not in the template), a parameter <c>deploy</c> fills from the subnet (template metadata
+    /// <see cref="AzNameSourcesMetadataKey"/> names it) or <c>--input</c> gives.
     /// </summary>
-    private static CfnValue? AzName(NetworkRefs? network, string? zone)
+    private static CfnValue? AzName(StackModel stack, NetworkRefs? network, string? zone)
     {
         if (network is null || zone is null)
             return null;
@@ -190,7 +200,19 @@ public static class MonitoringBlueprint
             return null;
         if (network.PrivateSubnetIds[index] is CfnRef { Target: ResourceModel subnet })
             return Cfn.GetAtt(subnet, "AvailabilityZone");
-        return network.Spec.PrivateSubnets[index].ZoneIsId ? null : zone;
+        var plan = network.Spec.PrivateSubnets[index];
+        if (!plan.ZoneIsId)
+            return zone;
+        if (plan.ExistingSubnetId is not { } subnetId)
+            return null;
+        var name = "NlbAzName" + string.Concat(zone.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        var parameter = stack.Elements().OfType<ParameterModel>().FirstOrDefault(p => p.Id == name)
+            ?? stack.Parameter(name, new ParameterSpec("String",
+                $"Name of AZ {zone} in this account, for the reset alarm's Az dimension (deploy reads it from subnet {subnetId})", AzNamePattern, $"must match {AzNamePattern}"));
+        var sources = stack.Metadata.FirstOrDefault(m => m.Key == AzNameSourcesMetadataKey).Value as CfnMap;
+        var entries = (sources?.Entries ?? []).Where(e => e.Key != name).Append(new(name, subnetId)).ToList();
+        stack.SetMetadata(AzNameSourcesMetadataKey, new CfnMap(entries));
+        return Cfn.Ref(parameter);
     }
 
     /// <summary>

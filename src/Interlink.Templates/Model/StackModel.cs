@@ -57,6 +57,16 @@ public sealed class StackModel : ModelScope
     /// <summary>Adds a template metadata entry.</summary>
     public void AddMetadata(string key, CfnValue value) => _metadata.Add(new(key, value));
 
+    /// <summary>Sets template metadata entry <paramref name="key"/>, replacing its value if it has one.</summary>
+    public void SetMetadata(string key, CfnValue value)
+    {
+        var index = _metadata.FindIndex(m => m.Key == key);
+        if (index < 0)
+            _metadata.Add(new(key, value));
+        else
+            _metadata[index] = new(key, value);
+    }
+
     /// <summary>
     /// Adds <paramref name="sourceFile"/> as a file asset with construct ID <paramref name="id"/>: its bucket is the
     /// bootstrap bucket of the stack's environment and its key the fingerprint with the file's last extension, as the

@@ -86,20 +86,14 @@ public static class ExpectedResources
     }
 
     /// <summary>
-    /// What the design's monitoring plan puts in the stack: its alarms (a per-AZ reset alarm only where the NLB's subnet
-    /// has an AZ name the template can give: not in an existing VPC placed by AZ ID), the topic of its account and Region
-    /// with its access policy and e-mail subscription when the stack holds it, its dashboard and connection notifications.
+    /// What the design's monitoring plan puts in the stack: its alarms, the topic of its account and Region with its
+    /// access policy and e-mail subscription when the stack holds it, its dashboard and connection notifications.
     /// </summary>
     private static void Monitoring(Action<string, int> add, Topology t, string stackName)
     {
         var plan = Interlink.Core.Monitoring.MonitoringPlanner.Plan(t);
         foreach (var resource in plan.Resources.Where(r => r.Stack == stackName))
-        {
-            var vpc = resource.Kind == Interlink.Core.Monitoring.MonitoredKind.EndpointService
-                ? (t.Relays.FirstOrDefault(r => NameScheme.RelayStack(t.Name, r.Network.Region) == stackName)?.Network ?? t.Provider).Vpc
-                : null;
-            add("AWS::CloudWatch::Alarm", resource.Alarms.Count(a => a.AzId is null || vpc is null || !vpc.IsExisting || !vpc.PrivateSubnets.First(s => s.Az == a.AzId).AzIsId));
-        }
+            add("AWS::CloudWatch::Alarm", resource.Alarms.Count);
 
         foreach (var topic in plan.Topics.Where(x => x.Stack == stackName && x.Created))
         {
