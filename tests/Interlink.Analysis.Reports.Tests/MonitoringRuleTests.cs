@@ -13,9 +13,9 @@ namespace Interlink.Analysis.Reports.Tests;
 [Collection(AssemblyCollection.Name)]
 public sealed class MonitoringRuleTests(Assemblies assemblies)
 {
-    private const string TargetGroup = "LoadBalancerTargetGroup81D27C85";
-    private const string EndpointService = "EndpointServiceBEA49615";
-    private const string LoadBalancer = "LoadBalancer10456B95";
+    private static readonly string TargetGroup = Ids.Of("LoadBalancer/TargetGroup");
+    private static readonly string EndpointService = Ids.Of("EndpointService/Service");
+    private static readonly string LoadBalancer = Ids.Of("LoadBalancer/LoadBalancer");
 
     [Theory]
     [InlineData("seed")]
@@ -34,7 +34,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     {
         var findings = SecurityCheck.Run(WithoutAlarms().Assembly(), []).Findings.Where(f => f.Rule == "ILS020").ToList();
         Assert.Equal(
-            [("awsmorocco-consumer-west", "Endpoint8024A810"), ("awsmorocco-relay-us-west-2", EndpointService), ("awsmorocco-relay-us-west-2", TargetGroup)],
+            [("awsmorocco-consumer-west", Ids.Of("Endpoint/Endpoint")), ("awsmorocco-relay-us-west-2", EndpointService), ("awsmorocco-relay-us-west-2", TargetGroup)],
             findings.Select(f => (f.Stack, f.LogicalId)).Order());
         Assert.All(findings, f => Assert.Equal(SecuritySeverity.Warning, f.Severity));
     }
@@ -103,7 +103,7 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
             {
                 ["EndpointType"] = "Interface",
                 ["ServiceName"] = "com.amazonaws.vpce.us-west-2.vpce-svc-0123456789abcdef0",
-                ["VpcEndpointId"] = new JsonObject { ["Ref"] = "Endpoint8024A810" },
+                ["VpcEndpointId"] = new JsonObject { ["Ref"] = Ids.Of("Endpoint/Endpoint") },
                 ["VpcId"] = "vpc-0123456789abcdef0",
             }))).Assembly(), []);
         var finding = Assert.Single(report.Findings, f => f.Rule == "ILS021");

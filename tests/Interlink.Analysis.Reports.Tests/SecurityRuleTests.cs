@@ -38,15 +38,15 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
     [Fact]
     public void ILS001_wildcard_principal() =>
         Fires("seed", "relay-us-west-2", t => t.First("AWS::EC2::VPCEndpointServicePermissions")["AllowedPrincipals"] = new JsonArray("*"),
-            "ILS001", "EndpointServicePermissions4FA144AE");
+            "ILS001", Ids.Of("EndpointService/Permissions"));
 
     [Fact]
     public void ILS002_acceptance_off_with_another_account() =>
-        Fires("seed", "relay-us-west-2", t => t.First("AWS::EC2::VPCEndpointService")["AcceptanceRequired"] = false, "ILS002", "EndpointServiceBEA49615");
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::EC2::VPCEndpointService")["AcceptanceRequired"] = false, "ILS002", Ids.Of("EndpointService/Service"));
 
     [Fact]
     public void ILS002_acceptance_absent_counts_as_off() =>
-        Fires("seed", "relay-us-west-2", t => t.First("AWS::EC2::VPCEndpointService").Remove("AcceptanceRequired"), "ILS002", "EndpointServiceBEA49615");
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::EC2::VPCEndpointService").Remove("AcceptanceRequired"), "ILS002", Ids.Of("EndpointService/Service"));
 
     [Fact]
     public void ILS002_is_quiet_when_only_the_own_account_is_allowed()
@@ -58,7 +58,7 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
 
     [Fact]
     public void ILS003_provider_ingress_from_the_whole_relay_vpc() =>
-        Fires("seed", "provider", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["CidrIp"] = "10.11.0.0/16", "ILS003", "ServiceSecurityGroup263BC618");
+        Fires("seed", "provider", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["CidrIp"] = "10.11.0.0/16", "ILS003", Ids.Of("Service/SecurityGroup"));
 
     [Fact]
     public void ILS003_provider_ingress_on_all_ports_from_an_nlb_subnet()
@@ -68,7 +68,7 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
             var rule = t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!;
             rule["FromPort"] = 0;
             rule["ToPort"] = 65535;
-        }, "ILS003", "ServiceSecurityGroup263BC618");
+        }, "ILS003", Ids.Of("Service/SecurityGroup"));
         Assert.Contains(report.Findings, f => f.Rule == "ILS003" && f.Message.Contains("8080", StringComparison.Ordinal));
     }
 
@@ -88,25 +88,25 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
             var icmp = t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]!.AsArray().First(r => (string?)r!["IpProtocol"] == "icmp")!;
             icmp["FromPort"] = -1;
             icmp["ToPort"] = -1;
-        }, "ILS003", "ServiceSecurityGroup263BC618");
+        }, "ILS003", Ids.Of("Service/SecurityGroup"));
 
     [Fact]
     public void ILS003_fragmentation_needed_from_outside_the_nlb_subnets() =>
         Fires("seed", "provider", t =>
             t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]!.AsArray().First(r => (string?)r!["IpProtocol"] == "icmp")!["CidrIp"] = "10.99.0.0/16",
-            "ILS003", "ServiceSecurityGroup263BC618");
+            "ILS003", Ids.Of("Service/SecurityGroup"));
 
     [Fact]
     public void ILS003_existing_host_security_group_rule_too_wide() =>
-        Fires("existing-vpcs", "provider", t => t.Resources()["ServiceNlbIngress1F9DAB111"]!["Properties"]!["CidrIp"] = "10.0.0.0/8", "ILS003", "ServiceNlbIngress1F9DAB111");
+        Fires("existing-vpcs", "provider", t => t.Resources()[Ids.Of("Service/NlbIngress1")]!["Properties"]!["CidrIp"] = "10.0.0.0/8", "ILS003", Ids.Of("Service/NlbIngress1"));
 
     [Fact]
     public void ILS003_native_host_ingress_from_a_consumer_cidr() =>
-        Fires("native", "provider", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["CidrIp"] = "10.12.0.0/16", "ILS003", "ServiceSecurityGroup263BC618");
+        Fires("native", "provider", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["CidrIp"] = "10.12.0.0/16", "ILS003", Ids.Of("Service/SecurityGroup"));
 
     [Fact]
     public void ILS004_ingress_from_anywhere() =>
-        Fires("seed", "consumer-west", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["CidrIp"] = "0.0.0.0/0", "ILS004", "EndpointSecurityGroupD39BAD7A");
+        Fires("seed", "consumer-west", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["CidrIp"] = "0.0.0.0/0", "ILS004", Ids.Of("Endpoint/SecurityGroup"));
 
     [Fact]
     public void ILS004_ipv6_ingress_from_anywhere() =>
@@ -115,84 +115,84 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
             var rule = t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!.AsObject();
             rule.Remove("CidrIp");
             rule["CidrIpv6"] = "::/0";
-        }, "ILS004", "EndpointSecurityGroupD39BAD7A");
+        }, "ILS004", Ids.Of("Endpoint/SecurityGroup"));
 
     [Fact]
     public void ILS005_imds_v1_in_launch_template() =>
-        Fires("seed", "provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["MetadataOptions"]!["HttpTokens"] = "optional", "ILS005", "ServiceHostTemplate6117428C");
+        Fires("seed", "provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["MetadataOptions"]!["HttpTokens"] = "optional", "ILS005", Ids.Of("Service/Host/Template"));
 
     [Fact]
     public void ILS005_instance_without_launch_template() =>
-        Fires("seed", "consumer-west", t => t.First("AWS::EC2::Instance").Remove("LaunchTemplate"), "ILS005", "ClientHostInstance83462E15");
+        Fires("seed", "consumer-west", t => t.First("AWS::EC2::Instance").Remove("LaunchTemplate"), "ILS005", Ids.Of("Client/Host/Instance"));
 
     [Fact]
     public void ILS006_unencrypted_volume() =>
-        Fires("seed", "provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["BlockDeviceMappings"]![0]!["Ebs"]!["Encrypted"] = false, "ILS006", "ServiceHostTemplate6117428C");
+        Fires("seed", "provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["BlockDeviceMappings"]![0]!["Ebs"]!["Encrypted"] = false, "ILS006", Ids.Of("Service/Host/Template"));
 
     [Fact]
     public void ILS007_subnet_holding_a_host_maps_public_ips() =>
-        Fires("seed", "consumer-west", t => t.Resources()["NetworkPrivateSubnet1E8491189"]!["Properties"]!["MapPublicIpOnLaunch"] = true, "ILS007", "NetworkPrivateSubnet1E8491189");
+        Fires("seed", "consumer-west", t => t.Resources()[Ids.Of("Network/PrivateSubnet1")]!["Properties"]!["MapPublicIpOnLaunch"] = true, "ILS007", Ids.Of("Network/PrivateSubnet1"));
 
     [Fact]
     public void ILS007_launch_template_associates_a_public_ip() =>
         Fires("seed", "provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["NetworkInterfaces"] =
-            new JsonArray(new JsonObject { ["DeviceIndex"] = 0, ["AssociatePublicIpAddress"] = true }), "ILS007", "ServiceHostTemplate6117428C");
+            new JsonArray(new JsonObject { ["DeviceIndex"] = 0, ["AssociatePublicIpAddress"] = true }), "ILS007", Ids.Of("Service/Host/Template"));
 
     [Fact]
     public void ILS007_public_subnet_without_hosts_is_not_flagged()
     {
-        var report = Run(assemblies.Mutable("seed").Edit("consumer-west", t => t.Resources()["NetworkPublicSubnet13B56D098"]!["Properties"]!["MapPublicIpOnLaunch"] = true));
+        var report = Run(assemblies.Mutable("seed").Edit("consumer-west", t => t.Resources()[Ids.Of("Network/PublicSubnet1")]!["Properties"]!["MapPublicIpOnLaunch"] = true));
         Assert.DoesNotContain(report.Findings, f => f.Rule == "ILS007");
     }
 
     [Fact]
     public void ILS008_vpc_without_flow_logs() =>
-        Fires("seed", "relay-us-west-2", t => t.Resources().Remove(t.FirstId("AWS::EC2::FlowLog")), "ILS008", "NetworkVpcFAC8F4A5");
+        Fires("seed", "relay-us-west-2", t => t.Resources().Remove(t.FirstId("AWS::EC2::FlowLog")), "ILS008", Ids.Of("Network/Vpc"));
 
     [Fact]
     public void ILS009_nlb_without_security_group() =>
-        Fires("seed", "relay-us-west-2", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer").Remove("SecurityGroups"), "ILS009", "LoadBalancer10456B95");
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer").Remove("SecurityGroups"), "ILS009", Ids.Of("LoadBalancer/LoadBalancer"));
 
     [Fact]
     public void ILS010_privatelink_enforcement_off() =>
-        Fires("seed", "relay-us-west-2", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer")["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"] = "off", "ILS010", "LoadBalancer10456B95");
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer")["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"] = "off", "ILS010", Ids.Of("LoadBalancer/LoadBalancer"));
 
     [Fact]
     public void ILS011_ssh_open_even_from_private_ranges() =>
         Fires("seed", "provider", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]!.AsArray().Add(
-            new JsonObject { ["CidrIp"] = "10.11.1.0/24", ["IpProtocol"] = "tcp", ["FromPort"] = 22, ["ToPort"] = 22 }), "ILS011", "ServiceSecurityGroup263BC618");
+            new JsonObject { ["CidrIp"] = "10.11.1.0/24", ["IpProtocol"] = "tcp", ["FromPort"] = 22, ["ToPort"] = 22 }), "ILS011", Ids.Of("Service/SecurityGroup"));
 
     [Fact]
     public void ILS011_all_traffic_rule_opens_rdp() =>
         Fires("seed", "consumer-west", t => t.Add("OpsIngress", "AWS::EC2::SecurityGroupIngress", new JsonObject
         {
-            ["GroupId"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray("ClientSecurityGroup21DFA54D", "GroupId") },
+            ["GroupId"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray(Ids.Of("Client/SecurityGroup"), "GroupId") },
             ["IpProtocol"] = "-1",
             ["CidrIp"] = "10.2.0.0/16",
         }), "ILS011", "OpsIngress");
 
     [Fact]
     public void ILS012_key_pair() =>
-        Fires("seed", "provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["KeyName"] = "ops", "ILS012", "ServiceHostTemplate6117428C");
+        Fires("seed", "provider", t => t.First("AWS::EC2::LaunchTemplate")["LaunchTemplateData"]!["KeyName"] = "ops", "ILS012", Ids.Of("Service/Host/Template"));
 
     [Fact]
     public void ILS013_host_group_without_egress_rules_keeps_default_allow_all() =>
-        Fires("seed", "consumer-west", t => t.Resources()["ClientSecurityGroup21DFA54D"]!["Properties"]!["SecurityGroupEgress"] = new JsonArray(), "ILS013", "ClientSecurityGroup21DFA54D");
+        Fires("seed", "consumer-west", t => t.Resources()[Ids.Of("Client/SecurityGroup")]!["Properties"]!["SecurityGroupEgress"] = new JsonArray(), "ILS013", Ids.Of("Client/SecurityGroup"));
 
     [Fact]
     public void ILS014_action_wildcard() =>
-        Fires("seed", "provider", t => t.Resources()["NetworkFlowLogRole77F83AC2"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!["Action"] = "*", "ILS014", "NetworkFlowLogRole77F83AC2");
+        Fires("seed", "provider", t => t.Resources()[Ids.Of("Network/FlowLogRole")]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!["Action"] = "*", "ILS014", Ids.Of("Network/FlowLogRole"));
 
     [Fact]
     public void ILS015_accept_peering_on_every_resource() =>
-        Fires("seed", "provider", t => t.Resources()["PeeringAccepterUsWest2RoleC97E1633"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!["Resource"] = "*", "ILS015", "PeeringAccepterUsWest2RoleC97E1633");
+        Fires("seed", "provider", t => t.Resources()[Ids.Of("PeeringAccepterUsWest2/Role")]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!["Resource"] = "*", "ILS015", Ids.Of("PeeringAccepterUsWest2/Role"));
 
     [Fact]
     public void ILS015_read_only_actions_may_use_every_resource()
     {
         var report = Run(assemblies.Mutable("seed").Edit("provider", t =>
         {
-            var statement = t.Resources()["PeeringAccepterUsWest2RoleC97E1633"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!;
+            var statement = t.Resources()[Ids.Of("PeeringAccepterUsWest2/Role")]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!;
             statement["Action"] = new JsonArray("ec2:DescribeVpcPeeringConnections");
             statement["Resource"] = "*";
         }));
@@ -203,7 +203,7 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
     public void ILS015_resource_from_a_parameter_cannot_be_checked()
     {
         var report = Run(assemblies.Mutable("seed").Edit("provider", t =>
-            t.Resources()["PeeringAccepterUsWest2RoleC97E1633"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!["Resource"] =
+            t.Resources()[Ids.Of("PeeringAccepterUsWest2/Role")]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]![0]!["Resource"] =
                 new JsonObject { ["Ref"] = "ServiceBundleBucket" }));
         var finding = Assert.Single(report.Findings, f => f.Rule == "ILS015");
         Assert.True(finding.CannotCheck);
@@ -213,24 +213,24 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
 
     [Fact]
     public void ILS016_log_group_without_retention() =>
-        Fires("seed", "consumer-west", t => t.First("AWS::Logs::LogGroup").Remove("RetentionInDays"), "ILS016", "NetworkFlowLogGroup1F868030");
+        Fires("seed", "consumer-west", t => t.First("AWS::Logs::LogGroup").Remove("RetentionInDays"), "ILS016", Ids.Of("Network/FlowLogGroup"));
 
     [Fact]
     public void ILS017_role_trusting_anyone() =>
-        Fires("seed", "provider", t => t.Resources()["PeeringAccepterUsWest2RoleC97E1633"]!["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Principal"] =
-            new JsonObject { ["AWS"] = "*" }, "ILS017", "PeeringAccepterUsWest2RoleC97E1633");
+        Fires("seed", "provider", t => t.Resources()[Ids.Of("PeeringAccepterUsWest2/Role")]!["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Principal"] =
+            new JsonObject { ["AWS"] = "*" }, "ILS017", Ids.Of("PeeringAccepterUsWest2/Role"));
 
     [Fact]
     public void ILS018_internet_facing_nlb() =>
-        Fires("native", "provider", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer")["Scheme"] = "internet-facing", "ILS018", "LoadBalancer10456B95");
+        Fires("native", "provider", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer")["Scheme"] = "internet-facing", "ILS018", Ids.Of("LoadBalancer/LoadBalancer"));
 
     [Fact]
     public void ILS018_scheme_absent_defaults_to_internet_facing() =>
-        Fires("seed", "relay-us-west-2", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer").Remove("Scheme"), "ILS018", "LoadBalancer10456B95");
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::ElasticLoadBalancingV2::LoadBalancer").Remove("Scheme"), "ILS018", Ids.Of("LoadBalancer/LoadBalancer"));
 
     [Fact]
     public void ILS019_nlb_group_opens_ports_no_listener_uses() =>
-        Fires("seed", "relay-us-west-2", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["ToPort"] = 1024, "ILS019", "LoadBalancerSecurityGroup7560AED0");
+        Fires("seed", "relay-us-west-2", t => t.First("AWS::EC2::SecurityGroup")["SecurityGroupIngress"]![0]!["ToPort"] = 1024, "ILS019", Ids.Of("LoadBalancer/SecurityGroup"));
 
     [Fact]
     public void A_principal_list_from_a_parameter_cannot_be_checked_and_never_passes()

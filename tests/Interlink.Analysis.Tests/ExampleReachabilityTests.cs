@@ -1,6 +1,7 @@
 using Interlink.Analysis.Network;
 using Interlink.Analysis.Reachability;
 using Interlink.Analysis.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Analysis.Tests;
 
@@ -36,11 +37,11 @@ public sealed class ExampleReachabilityTests(Examples examples)
             ["client egress", "endpoint security group", "endpoint service", "permission", "acceptance", "endpoint AZ", "NLB security group", "listener", "target group",
              "target AZ", "route", "peering", "NLB egress", "target security group", "health check", "return route"],
             steps);
-        Assert.Contains(verdict.Path, h => h is { Step: "client egress", Stack: "awsmorocco-consumer-west", LogicalId: "ClientSecurityGroup21DFA54D" });
-        Assert.Contains(verdict.Path, h => h is { Step: "permission", Stack: "awsmorocco-relay-us-west-2", LogicalId: "EndpointServicePermissions4FA144AE" });
-        Assert.Contains(verdict.Path, h => h is { Step: "route", Stack: "awsmorocco-relay-us-west-2", LogicalId: "PeeringToProvider194D6A263" });
-        Assert.Contains(verdict.Path, h => h is { Step: "peering", LogicalId: "PeeringConnectionE71F9905" });
-        Assert.Contains(verdict.Path, h => h is { Step: "target security group", Stack: "awsmorocco-provider", LogicalId: "ServiceSecurityGroup263BC618" });
+        Assert.Contains(verdict.Path, h => h is { Step: "client egress", Stack: "awsmorocco-consumer-west" } && h.LogicalId == Ids.Of("Client/SecurityGroup"));
+        Assert.Contains(verdict.Path, h => h is { Step: "permission", Stack: "awsmorocco-relay-us-west-2" } && h.LogicalId == Ids.Of("EndpointService/Permissions"));
+        Assert.Contains(verdict.Path, h => h is { Step: "route", Stack: "awsmorocco-relay-us-west-2" } && h.LogicalId == Ids.Of("Peering/ToProvider1"));
+        Assert.Contains(verdict.Path, h => h is { Step: "peering" } && h.LogicalId == Ids.Of("Peering/Connection"));
+        Assert.Contains(verdict.Path, h => h is { Step: "target security group", Stack: "awsmorocco-provider" } && h.LogicalId == Ids.Of("Service/SecurityGroup"));
         Assert.Contains(verdict.Path, h => h is { Step: "return route", Stack: "awsmorocco-provider-routes", LogicalId: "ToUsWest2Table1" });
         Assert.Equal(HopStatus.Info, verdict.Path.Single(h => h.Step == "acceptance").Status);
     }
@@ -80,7 +81,7 @@ public sealed class ExampleReachabilityTests(Examples examples)
     {
         var model = NetworkModelBuilder.Build(examples["seed"]);
 
-        var sameId = model.Subnets.Where(s => s.Location.LogicalId == "NetworkPrivateSubnet1E8491189").Select(s => s.Label).Order(StringComparer.Ordinal);
+        var sameId = model.Subnets.Where(s => s.Location.LogicalId == Ids.Of("Network/PrivateSubnet1")).Select(s => s.Label).Order(StringComparer.Ordinal);
         Assert.Equal(
             ["awsmorocco-provider-private-use1-az1 (NetworkPrivateSubnet1E8491189)", "awsmorocco-relay-private-usw2-az1 (NetworkPrivateSubnet1E8491189)", "awsmorocco-west-private-usw2-az1 (NetworkPrivateSubnet1E8491189)"],
             sameId);

@@ -15,65 +15,65 @@ public sealed class MutationTests(Examples examples)
     private const string Relay = "awsmorocco-relay-us-west-2";
     private const string Routes = "awsmorocco-provider-routes";
     private const string Consumer = "awsmorocco-consumer-west";
-    private const string RelaySg = "LoadBalancerSecurityGroup7560AED0";
-    private const string HostSg = "ServiceSecurityGroup263BC618";
-    private const string TargetGroup = "LoadBalancerTargetGroup81D27C85";
+    private static readonly string RelaySg = Ids.Of("LoadBalancer/SecurityGroup");
+    private static readonly string HostSg = Ids.Of("Service/SecurityGroup");
+    private static readonly string TargetGroup = Ids.Of("LoadBalancer/TargetGroup");
 
     public static TheoryData<string> Cases => [.. Mutations.Keys];
 
     private static readonly Dictionary<string, (string Example, Action<MutableAssembly> Mutate, string Code, string Stack, string LogicalId, string? Target)> Mutations = new()
     {
-        ["remove a relay route"] = ("seed", m => m.Resources(Relay).Remove("PeeringToProvider194D6A263"),
-            ExplanationCodes.NoRoute, Relay, "NetworkPrivateRouteTable1027AC5C9", null),
+        ["remove a relay route"] = ("seed", m => m.Resources(Relay).Remove(Ids.Of("Peering/ToProvider1")),
+            ExplanationCodes.NoRoute, Relay, Ids.Of("Network/PrivateRouteTable1"), null),
         ["relay route to the internet gateway"] = ("seed", m =>
             {
-                var route = m.Properties(Relay, "PeeringToProvider276135069");
+                var route = m.Properties(Relay, Ids.Of("Peering/ToProvider2"));
                 route.Remove("VpcPeeringConnectionId");
                 route["GatewayId"] = "igw-0123456789abcdef0";
             },
-            ExplanationCodes.NoRoute, Relay, "NetworkPrivateRouteTable29F6C3751", null),
+            ExplanationCodes.NoRoute, Relay, Ids.Of("Network/PrivateRouteTable2"), null),
         ["remove the provider-routes return route"] = ("seed", m => m.Resources(Routes).Remove("ToUsWest2Table1"),
-            ExplanationCodes.NoReturnRoute, Provider, "NetworkPrivateRouteTable1027AC5C9", "10.10.1.10:8080"),
+            ExplanationCodes.NoReturnRoute, Provider, Ids.Of("Network/PrivateRouteTable1"), "10.10.1.10:8080"),
         ["narrow a host security group CIDR"] = ("seed", m => m.Properties(Provider, HostSg)["SecurityGroupIngress"]![0]!["CidrIp"] = "10.11.1.0/25",
             ExplanationCodes.SgIngressMismatch, Provider, HostSg, null),
         ["health check on a port the hosts do not admit"] = ("seed", m => m.Properties(Relay, TargetGroup)["HealthCheckPort"] = "8081",
             ExplanationCodes.HealthCheckBlocked, Provider, HostSg, null),
-        ["narrow the client egress"] = ("seed", m => m.Properties(Consumer, "ClientSecurityGroup21DFA54D")["SecurityGroupEgress"]![0]!["CidrIp"] = "10.2.1.0/24",
-            ExplanationCodes.SgEgressMismatch, Consumer, "ClientSecurityGroup21DFA54D", null),
+        ["narrow the client egress"] = ("seed", m => m.Properties(Consumer, Ids.Of("Client/SecurityGroup"))["SecurityGroupEgress"]![0]!["CidrIp"] = "10.2.1.0/24",
+            ExplanationCodes.SgEgressMismatch, Consumer, Ids.Of("Client/SecurityGroup"), null),
         ["drop the NLB egress to the targets"] = ("seed", m => m.Properties(Relay, RelaySg)["SecurityGroupEgress"] = new JsonArray(
                 new JsonObject { ["CidrIp"] = "10.10.3.0/24", ["IpProtocol"] = "tcp", ["FromPort"] = 8080, ["ToPort"] = 8080 }),
             ExplanationCodes.SgEgressMismatch, Relay, RelaySg, "10.10.1.10:8080"),
         ["NLB security group admits another consumer CIDR"] = ("seed", m => m.Properties(Relay, RelaySg)["SecurityGroupIngress"]![0]!["CidrIp"] = "10.3.0.0/16",
             ExplanationCodes.NlbSgBlocks, Relay, RelaySg, null),
-        ["endpoint security group admits another subnet"] = ("seed", m => m.Properties(Consumer, "EndpointSecurityGroupD39BAD7A")["SecurityGroupIngress"]![0]!["CidrIp"] = "10.2.3.0/24",
-            ExplanationCodes.EndpointSgBlocks, Consumer, "EndpointSecurityGroupD39BAD7A", null),
-        ["drop the consumer principal"] = ("seed", m => m.Properties(Relay, "EndpointServicePermissions4FA144AE")["AllowedPrincipals"] = new JsonArray("arn:aws:iam::999999999999:root"),
-            ExplanationCodes.PrincipalNotAllowed, Relay, "EndpointServicePermissions4FA144AE", null),
-        ["endpoint subnet in an AZ the NLB does not serve"] = ("seed", m => m.Properties(Consumer, "NetworkPrivateSubnet26BD46F8C")["AvailabilityZoneId"] = "usw2-az3",
-            ExplanationCodes.AzNotServed, Consumer, "Endpoint8024A810", null),
+        ["endpoint security group admits another subnet"] = ("seed", m => m.Properties(Consumer, Ids.Of("Endpoint/SecurityGroup"))["SecurityGroupIngress"]![0]!["CidrIp"] = "10.2.3.0/24",
+            ExplanationCodes.EndpointSgBlocks, Consumer, Ids.Of("Endpoint/SecurityGroup"), null),
+        ["drop the consumer principal"] = ("seed", m => m.Properties(Relay, Ids.Of("EndpointService/Permissions"))["AllowedPrincipals"] = new JsonArray("arn:aws:iam::999999999999:root"),
+            ExplanationCodes.PrincipalNotAllowed, Relay, Ids.Of("EndpointService/Permissions"), null),
+        ["endpoint subnet in an AZ the NLB does not serve"] = ("seed", m => m.Properties(Consumer, Ids.Of("Network/PrivateSubnet2"))["AvailabilityZoneId"] = "usw2-az3",
+            ExplanationCodes.AzNotServed, Consumer, Ids.Of("Endpoint/Endpoint"), null),
         ["client IP preservation on"] = ("seed", m => m.Properties(Relay, TargetGroup)["TargetGroupAttributes"]![0]!["Value"] = "true",
             ExplanationCodes.ClientIpPreservationAcrossRegions, Relay, TargetGroup, null),
-        ["cross-account peering without PeerRoleArn"] = ("seed", m => m.Properties(Relay, "PeeringConnectionE71F9905").Remove("PeerRoleArn"),
-            ExplanationCodes.PeeringNotAccepted, Relay, "PeeringConnectionE71F9905", null),
-        ["delete the listener"] = ("seed", m => m.Resources(Relay).Remove("LoadBalancerListenerA65D164F"),
-            ExplanationCodes.NoListener, Relay, "LoadBalancer10456B95", null),
-        ["listener on another port"] = ("seed", m => m.Properties(Relay, "LoadBalancerListenerA65D164F")["Port"] = 8080,
-            ExplanationCodes.NoListener, Relay, "LoadBalancer10456B95", null),
+        ["cross-account peering without PeerRoleArn"] = ("seed", m => m.Properties(Relay, Ids.Of("Peering/Connection")).Remove("PeerRoleArn"),
+            ExplanationCodes.PeeringNotAccepted, Relay, Ids.Of("Peering/Connection"), null),
+        ["delete the listener"] = ("seed", m => m.Resources(Relay).Remove(Ids.Of("LoadBalancer/Listener")),
+            ExplanationCodes.NoListener, Relay, Ids.Of("LoadBalancer/LoadBalancer"), null),
+        ["listener on another port"] = ("seed", m => m.Properties(Relay, Ids.Of("LoadBalancer/Listener"))["Port"] = 8080,
+            ExplanationCodes.NoListener, Relay, Ids.Of("LoadBalancer/LoadBalancer"), null),
         ["remove AvailabilityZone all from a target"] = ("seed", m => m.Properties(Relay, TargetGroup)["Targets"]![1]!.AsObject().Remove("AvailabilityZone"),
             ExplanationCodes.TargetAzRequired, Relay, TargetGroup, "10.10.3.10:8080"),
         ["deny NACL on a provider subnet"] = ("seed", AddDenyAcl, ExplanationCodes.NaclDeny, Provider, "DenyRelayEntry", "10.10.1.10:8080"),
-        ["change ServiceName"] = ("seed", m => m.Properties(Consumer, "Endpoint8024A810")["ServiceName"] = "com.amazonaws.vpce.us-west-2.vpce-svc-0123456789abcdef0",
-            ExplanationCodes.ServiceNotFound, Consumer, "Endpoint8024A810", null),
-        ["native: drop a SupportedRegion"] = ("native", m => m.Properties("ledger-provider", "EndpointServiceBEA49615")["SupportedRegions"] = new JsonArray("us-east-1", "eu-central-1"),
-            ExplanationCodes.RegionNotSupported, "ledger-provider", "EndpointServiceBEA49615", null),
-        ["native: drop ServiceRegion"] = ("native", m => m.Properties("ledger-consumer-oregon", "Endpoint8024A810").Remove("ServiceRegion"),
-            ExplanationCodes.ServiceNotFound, "ledger-consumer-oregon", "Endpoint8024A810", null),
-        ["single account: peer owner made another account"] = ("single-account", m => m.Properties("solo-relay-eu-central-1", "PeeringConnectionE71F9905")["PeerOwnerId"] = "999999999999",
-            ExplanationCodes.PeeringNotAccepted, "solo-relay-eu-central-1", "PeeringConnectionE71F9905", null),
-        ["existing VPCs: drop the added host rule"] = ("existing-vpcs", m => m.Resources("billing-provider").Remove("ServiceNlbIngress1F9DAB111"),
+        ["change ServiceName"] = ("seed", m => m.Properties(Consumer, Ids.Of("Endpoint/Endpoint"))["ServiceName"] = "com.amazonaws.vpce.us-west-2.vpce-svc-0123456789abcdef0",
+            ExplanationCodes.ServiceNotFound, Consumer, Ids.Of("Endpoint/Endpoint"), null),
+        ["native: drop a SupportedRegion"] = ("native", m => m.Properties("ledger-provider", Ids.Of("EndpointService/Service"))["SupportedRegions"] = new JsonArray("us-east-1", "eu-central-1"),
+            ExplanationCodes.RegionNotSupported, "ledger-provider", Ids.Of("EndpointService/Service"), null),
+        ["native: drop ServiceRegion"] = ("native", m => m.Properties("ledger-consumer-oregon", Ids.Of("Endpoint/Endpoint")).Remove("ServiceRegion"),
+            ExplanationCodes.ServiceNotFound, "ledger-consumer-oregon", Ids.Of("Endpoint/Endpoint"), null),
+        ["single account: peer owner made another account"] = ("single-account", m => m.Properties("solo-relay-eu-central-1", Ids.Of("Peering/Connection"))["PeerOwnerId"] = "999999999999",
+            ExplanationCodes.PeeringNotAccepted, "solo-relay-eu-central-1", Ids.Of("Peering/Connection"), null),
+        ["existing VPCs: drop the added host rule"] = ("existing-vpcs", m => m.Resources("billing-provider").Remove(Ids.Of("Service/NlbIngress1")),
             ExplanationCodes.SgIngressMismatch, "billing-provider", "sg-0a1b2c3d4e5f60099", null),
         ["fan-out: remove a provider return route to one relay"] = ("fan-out", m => m.Resources("orders-provider-routes").Remove("ToEuWest1Table2"),
-            ExplanationCodes.NoReturnRoute, "orders-provider", "NetworkPrivateRouteTable29F6C3751", null),
+            ExplanationCodes.NoReturnRoute, "orders-provider", Ids.Of("Network/PrivateRouteTable2"), null),
     };
 
     [Theory]
@@ -110,7 +110,7 @@ public sealed class MutationTests(Examples examples)
     public void Blocked_verdict_lists_the_first_blocking_hop_and_every_other_setting_that_would_block()
     {
         var assembly = new MutableAssembly(examples["seed"]);
-        assembly.Properties(Relay, "PeeringConnectionE71F9905").Remove("PeerRoleArn");
+        assembly.Properties(Relay, Ids.Of("Peering/Connection")).Remove("PeerRoleArn");
         assembly.Resources(Routes).Remove("ToUsWest2Table1");
         assembly.Properties(Provider, HostSg)["SecurityGroupIngress"]![0]!["CidrIp"] = "10.11.1.0/25";
 
@@ -167,7 +167,7 @@ public sealed class MutationTests(Examples examples)
         resources["DenyRelayAcl"] = new JsonObject
         {
             ["Type"] = "AWS::EC2::NetworkAcl",
-            ["Properties"] = new JsonObject { ["VpcId"] = new JsonObject { ["Ref"] = "NetworkVpcFAC8F4A5" } },
+            ["Properties"] = new JsonObject { ["VpcId"] = new JsonObject { ["Ref"] = Ids.Of("Network/Vpc") } },
         };
         resources["DenyRelayEntry"] = new JsonObject
         {
@@ -183,7 +183,7 @@ public sealed class MutationTests(Examples examples)
         resources["DenyRelayAssociation"] = new JsonObject
         {
             ["Type"] = "AWS::EC2::SubnetNetworkAclAssociation",
-            ["Properties"] = new JsonObject { ["NetworkAclId"] = new JsonObject { ["Ref"] = "DenyRelayAcl" }, ["SubnetId"] = new JsonObject { ["Ref"] = "NetworkPrivateSubnet1E8491189" } },
+            ["Properties"] = new JsonObject { ["NetworkAclId"] = new JsonObject { ["Ref"] = "DenyRelayAcl" }, ["SubnetId"] = new JsonObject { ["Ref"] = Ids.Of("Network/PrivateSubnet1") } },
         };
 
         static JsonObject AclEntry(int rule, bool egress) => new()

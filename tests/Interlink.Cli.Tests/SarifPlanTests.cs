@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Interlink.Cli.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Cli.Tests;
 
@@ -62,7 +63,7 @@ public sealed class SarifPlanTests : IClassFixture<PlanCommandTests.SeedAssembly
         var run = ValidSarif(result.Output);
         var finding = Assert.Single(run.GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "ILD002");
         Assert.Equal("error", finding.GetProperty("level").GetString());
-        AssertLocatedAt(run, finding, copy, "awsmorocco-relay-us-west-2.template.json", "PeeringConnectionE71F9905");
+        AssertLocatedAt(run, finding, copy, "awsmorocco-relay-us-west-2.template.json", Ids.Of("Peering/Connection"));
     }
 
     [Fact]

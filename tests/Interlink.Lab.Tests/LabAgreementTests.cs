@@ -18,9 +18,9 @@ public sealed class LabAgreementTests(LabFixture fixture)
     private static readonly Dictionary<string, Action<MutableAssembly>> Mutations = new()
     {
         ["unchanged"] = _ => { },
-        ["remove a relay route"] = m => m.Resources(Relay).Remove("PeeringToProvider194D6A263"),
-        ["narrow the provider host security group"] = m => m.Properties(Provider, "ServiceSecurityGroup263BC618")["SecurityGroupIngress"]![0]!["CidrIp"] = "10.11.1.0/25",
-        ["drop the consumer endpoint security group ingress"] = m => m.Properties(Consumer, "EndpointSecurityGroupD39BAD7A")["SecurityGroupIngress"] = new JsonArray(),
+        ["remove a relay route"] = m => m.Resources(Relay).Remove(Ids.Of("Peering/ToProvider1")),
+        ["narrow the provider host security group"] = m => m.Properties(Provider, Ids.Of("Service/SecurityGroup"))["SecurityGroupIngress"]![0]!["CidrIp"] = "10.11.1.0/25",
+        ["drop the consumer endpoint security group ingress"] = m => m.Properties(Consumer, Ids.Of("Endpoint/SecurityGroup"))["SecurityGroupIngress"] = new JsonArray(),
         ["remove one provider return route"] = m => m.Resources(Routes).Remove("ToUsWest2Table1"),
     };
 

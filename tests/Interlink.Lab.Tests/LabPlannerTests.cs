@@ -92,7 +92,7 @@ public sealed class LabPlannerTests(LabFixture fixture)
     public void An_endpoint_the_service_does_not_allow_is_built_but_not_connected()
     {
         var m = new MutableAssembly(fixture.Seed);
-        m.Properties("awsmorocco-relay-us-west-2", "EndpointServicePermissions4FA144AE")["AllowedPrincipals"] = new JsonArray("arn:aws:iam::999999999999:root");
+        m.Properties("awsmorocco-relay-us-west-2", Ids.Of("EndpointService/Permissions"))["AllowedPrincipals"] = new JsonArray("arn:aws:iam::999999999999:root");
         var endpoint = Assert.Single(Plan(m).Endpoints);
         Assert.False(endpoint.Connected);
         Assert.Contains("333333333333", endpoint.Reason, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class LabPlannerTests(LabFixture fixture)
     public void An_unaccepted_peering_is_a_link_that_stays_down()
     {
         var m = new MutableAssembly(fixture.Seed);
-        m.Properties("awsmorocco-relay-us-west-2", "PeeringConnectionE71F9905").Remove("PeerRoleArn");
+        m.Properties("awsmorocco-relay-us-west-2", Ids.Of("Peering/Connection")).Remove("PeerRoleArn");
         var layout = Plan(m);
         Assert.False(Assert.Single(layout.Peerings).Accepted);
         Assert.Empty(layout.Peerings.Single().Routes);

@@ -1,6 +1,7 @@
 using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Deployability;
 using Interlink.Analysis.Tests.Support;
+using Interlink.Testing;
 
 namespace Interlink.Analysis.Tests.Deployability;
 
@@ -15,7 +16,7 @@ public sealed class HandshakeTests(Examples examples)
 {
     private const string Provider = "awsmorocco-provider";
     private const string Relay = "awsmorocco-relay-us-west-2";
-    private const string Accepter = "PeeringAccepterUsWest2RoleC97E1633";
+    private static readonly string Accepter = Ids.Of("PeeringAccepterUsWest2/Role");
     private static readonly DateOnly Today = new(2026, 11, 30);
 
     private ContractIam Seed() => new ContractIam(examples["seed"], "111111111111")
@@ -25,7 +26,7 @@ public sealed class HandshakeTests(Examples examples)
     private ContractIam FanOut() => new ContractIam(examples["fan-out"], "111111111111")
         .WithoutDnsCustomResources()
         .Operator("orders-relay-us-west-2", ContractIam.EndpointStatements())
-        .Operator("orders-relay-eu-west-1", [.. ContractIam.EndpointStatements(), .. ContractIam.DnsStatements("PeeringConnectionE71F9905")])
+        .Operator("orders-relay-eu-west-1", [.. ContractIam.EndpointStatements(), .. ContractIam.DnsStatements(Ids.Of("Peering/Connection"))])
         .Operator("orders-relay-ap-southeast-2", ContractIam.EndpointStatements())
         .Operator("orders-provider-routes", ContractIam.DnsStatements("PeeringConnectionIdEuWest1"));
 
@@ -43,7 +44,7 @@ public sealed class HandshakeTests(Examples examples)
     public void Todays_accepter_policy_blocks_the_peering_accept_for_the_missing_vpc_resource_type()
     {
         var contract = Seed();
-        contract.Templates.Resources(Provider)[Accepter] = JsonNode.Parse("""
+        contract.Templates.Resources(Provider)[Accepter] = JsonNode.Parse($$"""
             {
               "Type": "AWS::IAM::Role",
               "Properties": {
@@ -52,12 +53,12 @@ public sealed class HandshakeTests(Examples examples)
                 "Policies": [ { "PolicyName": "accept-peering-to-provider-vpc", "PolicyDocument": { "Version": "2012-10-17", "Statement": [ {
                   "Effect": "Allow", "Action": [ "ec2:AcceptVpcPeeringConnection" ],
                   "Resource": [ { "Fn::Sub": "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-peering-connection/*" } ],
-                  "Condition": { "ArnEquals": { "ec2:AccepterVpc": { "Fn::Sub": [ "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${ProviderVpcId}", { "ProviderVpcId": { "Ref": "NetworkVpcFAC8F4A5" } } ] } } } } ] } } ],
+                  "Condition": { "ArnEquals": { "ec2:AccepterVpc": { "Fn::Sub": [ "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${ProviderVpcId}", { "ProviderVpcId": { "Ref": "{{Ids.Of("Network/Vpc")}}" } } ] } } } } ] } } ],
                 "RoleName": "awsmorocco-peer-accept-usw2"
               }
             }
             """);
-        contract.Templates.Properties(Relay, "PeeringConnectionE71F9905")["PeerRoleArn"] = JsonNode.Parse("""{ "Fn::Sub": "arn:${AWS::Partition}:iam::111111111111:role/awsmorocco-peer-accept-usw2" }""");
+        contract.Templates.Properties(Relay, Ids.Of("Peering/Connection"))["PeerRoleArn"] = JsonNode.Parse("""{ "Fn::Sub": "arn:${AWS::Partition}:iam::111111111111:role/awsmorocco-peer-accept-usw2" }""");
 
         var report = Analyze(contract.Assembly(), "seed");
 
@@ -189,7 +190,7 @@ public sealed class HandshakeTests(Examples examples)
         ["accepter: drop the peering-connection statement"] = ("seed", c => Statements(c, Provider, Accepter).RemoveAt(0),
             "peering-accept", DeployabilityRules.NotAllowed.Id, "resource type vpc-peering-connection"),
         ["accepter: AccepterVpc names the VPC in another account"] = ("seed", c => Statements(c, Provider, Accepter)[0]!["Condition"]!["ArnEquals"]!["ec2:AccepterVpc"] =
-                JsonNode.Parse("""{ "Fn::Sub": [ "arn:${AWS::Partition}:ec2:${AWS::Region}:999999999999:vpc/${Vpc}", { "Vpc": { "Ref": "NetworkVpcFAC8F4A5" } } ] }"""),
+                JsonNode.Parse($$"""{ "Fn::Sub": [ "arn:${AWS::Partition}:ec2:${AWS::Region}:999999999999:vpc/${Vpc}", { "Vpc": { "Ref": "{{Ids.Of("Network/Vpc")}}" } } ] }"""),
             "peering-accept", DeployabilityRules.NotAllowed.Id, "ec2:AccepterVpc"),
         ["accepter: RequesterVpc names another Region"] = ("seed", c => Statements(c, Provider, Accepter)[0]!["Condition"]!["ArnLike"]!["ec2:RequesterVpc"] = "arn:aws:ec2:eu-west-1:222222222222:vpc/*",
             "peering-accept", DeployabilityRules.NotAllowed.Id, "ec2:RequesterVpc"),
@@ -203,7 +204,7 @@ public sealed class HandshakeTests(Examples examples)
         ["accepter: an explicit deny on the VPC"] = ("seed", c => Statements(c, Provider, Accepter).Add(JsonNode.Parse(
                 """{ "Effect": "Deny", "Action": "ec2:*", "Resource": "arn:aws:ec2:*:*:vpc/*" }""")),
             "peering-accept", DeployabilityRules.ExplicitDeny.Id, "denied by"),
-        ["accepter: PeerRoleArn names an undeclared role"] = ("seed", c => c.Templates.Properties(Relay, "PeeringConnectionE71F9905")["PeerRoleArn"] = "arn:aws:iam::111111111111:role/nobody",
+        ["accepter: PeerRoleArn names an undeclared role"] = ("seed", c => c.Templates.Properties(Relay, Ids.Of("Peering/Connection"))["PeerRoleArn"] = "arn:aws:iam::111111111111:role/nobody",
             "peering-accept", DeployabilityRules.NoRole.Id, "arn:aws:iam::111111111111:role/nobody"),
         ["endpoint: no operator role output"] = ("seed", c => c.Templates.Template(Relay)["Outputs"]!.AsObject().Remove("OperatorRoleArn"),
             "endpoint-acceptance", DeployabilityRules.NoRole.Id, "OperatorRoleArn"),

@@ -40,8 +40,9 @@ public sealed class ContractIam
     }
 
     /// <summary>The peering-accepter role for the relay in <paramref name="relayStack"/>, per the contract.</summary>
-    public ContractIam Accepter(string providerStack, string relayStack, string relayAccount, string relayRegion, string roleLogicalId = "PeeringAccepterUsWest2RoleC97E1633")
+    public ContractIam Accepter(string providerStack, string relayStack, string relayAccount, string relayRegion, string? roleLogicalId = null)
     {
+        roleLogicalId ??= Ids.Of("PeeringAccepterUsWest2/Role");
         var output = Interlink.Core.Wiring.Outputs.AccepterRoleArn(relayRegion);
         mutable.Resources(providerStack)[roleLogicalId] = JsonNode.Parse($$"""
             {
@@ -54,10 +55,10 @@ public sealed class ContractIam
                   { "Sid": "AcceptPeeringFromRelay", "Effect": "Allow", "Action": "ec2:AcceptVpcPeeringConnection",
                     "Resource": { "Fn::Sub": "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-peering-connection/*" },
                     "Condition": {
-                      "ArnEquals": { "ec2:AccepterVpc": { "Fn::Sub": [ "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${Vpc}", { "Vpc": { "Ref": "NetworkVpcFAC8F4A5" } } ] } },
+                      "ArnEquals": { "ec2:AccepterVpc": { "Fn::Sub": [ "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${Vpc}", { "Vpc": { "Ref": "{{Ids.Of("Network/Vpc")}}" } } ] } },
                       "ArnLike": { "ec2:RequesterVpc": { "Fn::Sub": "arn:${AWS::Partition}:ec2:{{relayRegion}}:{{relayAccount}}:vpc/*" } } } },
                   { "Sid": "AcceptIntoProviderVpc", "Effect": "Allow", "Action": "ec2:AcceptVpcPeeringConnection",
-                    "Resource": { "Fn::Sub": [ "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${Vpc}", { "Vpc": { "Ref": "NetworkVpcFAC8F4A5" } } ] } }
+                    "Resource": { "Fn::Sub": [ "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${Vpc}", { "Vpc": { "Ref": "{{Ids.Of("Network/Vpc")}}" } } ] } }
                 ] } } ]
               }
             }
@@ -88,7 +89,9 @@ public sealed class ContractIam
     }
 
     /// <summary>Describe, accept and reject endpoint connections on the service <paramref name="serviceLogicalId"/>.</summary>
-    public static string[] EndpointStatements(string serviceLogicalId = "EndpointServiceBEA49615") =>
+    public static string[] EndpointStatements(string? serviceLogicalId = null) => Statements(serviceLogicalId ?? Ids.Of("EndpointService/Service"));
+
+    private static string[] Statements(string serviceLogicalId) =>
     [
         """{ "Sid": "Describe", "Effect": "Allow", "Action": "ec2:DescribeVpcEndpointConnections", "Resource": "*" }""",
         $$"""{ "Sid": "AcceptReject", "Effect": "Allow", "Action": [ "ec2:AcceptVpcEndpointConnections", "ec2:RejectVpcEndpointConnections" ], "Resource": { "Fn::Sub": "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-endpoint-service/${{{serviceLogicalId}}}" } }""",
