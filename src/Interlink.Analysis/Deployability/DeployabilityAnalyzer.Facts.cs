@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Interlink.Analysis.Assembly;
+using Interlink.Analysis.Intrinsics;
 using Interlink.Core.Model;
 using Interlink.Core.Wiring;
 
@@ -41,7 +42,7 @@ public static partial class DeployabilityAnalyzer
             var peerVpc = p.TryGetProperty("PeerVpcId", out var pv) ? IamText.From(resolver.Resolve(stack.Name, pv)) : IamText.Of("(no PeerVpcId)");
             var ownVpc = p.TryGetProperty("VpcId", out var ov) ? IamText.From(resolver.Resolve(stack.Name, ov)) : IamText.Of("(no VpcId)");
             var peeringId = IamText.From(resolver.Resolve(stack.Name, Ref(logicalId)));
-            return new PeeringFacts(IamText.Of(Partition(stack.Region)), peeringId, peerRegion, accepterAccount, AccountOf(stack), cross, peerVpc,
+            return new PeeringFacts(IamText.Of(AwsPartition.Of(stack.Region)), peeringId, peerRegion, accepterAccount, AccountOf(stack), cross, peerVpc,
                 Arn(peerRegion, accepterAccount, "vpc/", peerVpc), Arn(stack.Region, AccountOf(stack), "vpc/", ownVpc));
         }
 
@@ -61,10 +62,10 @@ public static partial class DeployabilityAnalyzer
             if (manifest.Value is { } m && m.RootElement.TryGetProperty("artifacts", out var artifacts)
                 && artifacts.TryGetProperty(stack.Name, out var artifact) && artifact.TryGetProperty("properties", out var props)
                 && props.TryGetProperty("cloudFormationExecutionRoleArn", out var arn) && arn.ValueKind == JsonValueKind.String)
-                return arn.GetString()!.Replace("${AWS::Partition}", Partition(stack.Region), StringComparison.Ordinal);
+                return arn.GetString()!.Replace("${AWS::Partition}", AwsPartition.Of(stack.Region), StringComparison.Ordinal);
             var qualifier = topology?.Deployment.BootstrapQualifier ?? DeploymentSpec.DefaultQualifier;
             var account = stack.Account ?? "${AWS::AccountId}";
-            return $"arn:{Partition(stack.Region)}:iam::{account}:role/cdk-{qualifier}-cfn-exec-role-{account}-{stack.Region}";
+            return $"arn:{AwsPartition.Of(stack.Region)}:iam::{account}:role/cdk-{qualifier}-cfn-exec-role-{account}-{stack.Region}";
         }
 
         private IamText DeployerText(StackTemplate stack)
@@ -77,15 +78,12 @@ public static partial class DeployabilityAnalyzer
 
         private static IamText AccountOf(StackTemplate stack) => stack.Account is { } a ? IamText.Of(a) : new IamText([IamText.DeployingAccount]);
 
-        private static IamText Arn(string region, IamText account, string type, IamText id) => "arn:" + Partition(region) + ":ec2:" + region + ":" + account + ":" + type + id;
+        private static IamText Arn(string region, IamText account, string type, IamText id) => "arn:" + AwsPartition.Of(region) + ":ec2:" + region + ":" + account + ":" + type + id;
 
         private IEnumerable<(StackTemplate Stack, string LogicalId, JsonElement Properties)> Resources(string type) =>
             assembly.Stacks.Values.SelectMany(s => s.Resources().Where(r => r.Type == type && r.Properties.ValueKind == JsonValueKind.Object).Select(r => (s, r.LogicalId, r.Properties)));
 
         private static JsonElement Ref(string logicalId) => JsonDocument.Parse($"{{\"Ref\":{JsonSerializer.Serialize(logicalId)}}}").RootElement;
-
-        private static string Partition(string region) =>
-            region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
 
         private static JsonDocument? ReadManifest(string directory)
         {

@@ -145,7 +145,7 @@ public static partial class DeployabilityAnalyzer
         private void OperatorHandshake(string kind, string title, StackTemplate stack, string logicalId, IReadOnlyList<(string Action, string Region, Dictionary<string, (IamText Arn, Dictionary<string, IamText> Keys)> Resources)> actions)
         {
             var deployer = DeployerText(stack);
-            var principalDisplay = $"arn:{Partition(stack.Region)}:iam::{deployer}:root (the credentials 'interlink deploy' runs with)";
+            var principalDisplay = $"arn:{AwsPartition.Of(stack.Region)}:iam::{deployer}:root (the credentials 'interlink deploy' runs with)";
             var declared = stack.Template.TryGetProperty("Outputs", out var outputs) && outputs.ValueKind == JsonValueKind.Object
                 && outputs.TryGetProperty(Outputs.OperatorRoleArn, out _);
             var output = resolver.Output(stack.Name, Outputs.OperatorRoleArn);
@@ -160,7 +160,7 @@ public static partial class DeployabilityAnalyzer
             }
 
             // Whoever runs deploy is some principal of the deploying account: its ARN is known up to the name.
-            var principal = "arn:" + Partition(stack.Region) + ":iam::" + deployer + ":" + new IamText([new IamSymbol("the deploying principal", false)]);
+            var principal = "arn:" + AwsPartition.Of(stack.Region) + ":iam::" + deployer + ":" + new IamText([new IamSymbol("the deploying principal", false)]);
             var trust = Trust(role, principalDisplay, principal, deployer, exact: false);
             var checks = actions.Select(a => Check(role, a.Action, a.Region, a.Resources)).ToList();
             Add(Verdict(kind, title, stack, logicalId, principalDisplay, role, [trust.Step], checks));

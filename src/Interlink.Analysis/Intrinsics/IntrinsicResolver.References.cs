@@ -16,9 +16,9 @@ public sealed partial class IntrinsicResolver
             case "AWS::AccountId":
                 return stack.Account is { } a ? new CfnString(a) : new CfnUnknown($"stack {stack.Name} deploys to the deploying account", "AWS::AccountId");
             case "AWS::Partition":
-                return new CfnString(Partition(stack.Region));
+                return new CfnString(AwsPartition.Of(stack.Region));
             case "AWS::URLSuffix":
-                return new CfnString(stack.Region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com");
+                return new CfnString(AwsPartition.UrlSuffix(stack.Region));
             case "AWS::StackName":
                 return new CfnString(stack.Name);
             case "AWS::NoValue":
@@ -33,9 +33,6 @@ public sealed partial class IntrinsicResolver
             return Parameter(stack, name);
         return new CfnUnknown($"Ref to {name}, which stack {stack.Name} does not declare", name);
     }
-
-    private static string Partition(string region) =>
-        region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
 
     private CfnValue Parameter(StackTemplate stack, string name)
     {
