@@ -5,6 +5,9 @@ using static Interlink.Core.Tests.Loading.LoaderTestKit;
 
 namespace Interlink.Core.Tests.Loading;
 
+// Over ~400 lines on purpose: a list of specs, one per kind of bad input the loader must answer with a one-line coded
+// error (positions, unknown keys, wrong types, missing keys, duplicates, malformed YAML, files), each with its YAML
+// inline so that the spec reads on its own; there is no logic here to split.
 public class ConfigLoaderTests
 {
     [Fact]
