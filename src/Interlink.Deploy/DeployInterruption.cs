@@ -16,9 +16,9 @@ public sealed class DeployInterruption : IDisposable
     private int _received;
 
     /// <summary>Listens for SIGINT and SIGTERM until disposed.</summary>
-    /// <param name="outer">Cancels as well when this does.</param>
     /// <param name="notify">Told of each signal; the flag is true for the first.</param>
-    public DeployInterruption(CancellationToken outer, Action<PosixSignal, bool> notify)
+    /// <param name="outer">Cancels as well when this does.</param>
+    public DeployInterruption(Action<PosixSignal, bool> notify, CancellationToken outer)
     {
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(outer);
         _notify = notify;

@@ -16,6 +16,7 @@ public sealed class DeployedRecord
     private const string CdkManifest = "manifest.json";
     // Stacks of a phase deploy side by side and each records itself: one lock for every record in the process.
     private static readonly Lock Gate = new();
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>The record of the design whose state file is <paramref name="statePath"/>.</summary>
     public DeployedRecord(string statePath) => Directory = DirectoryFor(statePath);
@@ -71,7 +72,7 @@ public sealed class DeployedRecord
 
             CopyInside(assembly, wiring.Stacks[stack].Template);
             if (parameters is not null)
-                WriteWhole(Path.Combine(Directory, $"{stack}.parameters.json"), JsonSerializer.SerializeToUtf8Bytes(parameters.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(), new JsonSerializerOptions { WriteIndented = true }));
+                WriteWhole(Path.Combine(Directory, $"{stack}.parameters.json"), JsonSerializer.SerializeToUtf8Bytes(parameters.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(), Indented));
             var recorded = Wiring() ?? wiring with { Stacks = new Dictionary<string, WiringStack>(), Phases = [] };
             var stacks = new Dictionary<string, WiringStack>(recorded.Stacks, StringComparer.Ordinal) { [stack] = wiring.Stacks[stack] };
             Save(target, recorded with { Name = wiring.Name, Mode = wiring.Mode, ExistingVpcs = wiring.ExistingVpcs, Stacks = stacks, Phases = PhasesOf(stacks) });
@@ -118,7 +119,7 @@ public sealed class DeployedRecord
 
     private void Save(JsonObject manifest, WiringManifest wiring)
     {
-        WriteWhole(Path.Combine(Directory, CdkManifest), System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
+        WriteWhole(Path.Combine(Directory, CdkManifest), System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString(Indented)));
         WriteWhole(Path.Combine(Directory, WiringManifest.FileName), System.Text.Encoding.UTF8.GetBytes(wiring.ToJson()));
     }
 

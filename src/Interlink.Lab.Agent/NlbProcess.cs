@@ -13,7 +13,7 @@ namespace Interlink.Lab.Agent;
 /// targets get no new connections (established ones stay where conntrack put them), and with no healthy target the
 /// node balances to none.
 /// </summary>
-internal sealed class NlbProcess(NlbConfig config)
+internal sealed class NlbProcess(NlbConfig config) : IDisposable
 {
     private readonly object gate = new();
     private readonly SemaphoreSlim apply = new(1, 1);
@@ -59,6 +59,9 @@ internal sealed class NlbProcess(NlbConfig config)
 
         await Task.WhenAll(loops);
     }
+
+    /// <summary>Releases the apply lock; call after <see cref="RunAsync"/> has returned, when no loop uses it.</summary>
+    public void Dispose() => apply.Dispose();
 
     /// <summary>Rewrites the balancing chains whose health changed (or whose last rewrite failed), then the status file.</summary>
     private async Task SyncAsync(CancellationToken ct)

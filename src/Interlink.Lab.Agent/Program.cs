@@ -19,7 +19,8 @@ using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
 try
 {
     var text = await File.ReadAllTextAsync(args[1]);
-    await new NlbProcess(JsonSerializer.Deserialize<NlbConfig>(text, LabJson.Options)!).RunAsync(stop.Token);
+    using var nlb = new NlbProcess(JsonSerializer.Deserialize<NlbConfig>(text, LabJson.Options)!);
+    await nlb.RunAsync(stop.Token);
     return 0;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)

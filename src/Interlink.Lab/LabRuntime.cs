@@ -4,7 +4,6 @@ using System.Text.Json;
 using Interlink.Analysis.Assembly;
 using Interlink.Analysis.Network;
 using Interlink.Lab.Agent;
-using Interlink.Probe;
 
 namespace Interlink.Lab;
 

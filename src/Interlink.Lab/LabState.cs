@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Interlink.Lab.Agent;
 
 namespace Interlink.Lab;
 

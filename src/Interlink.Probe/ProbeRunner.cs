@@ -56,7 +56,7 @@ public static class ProbeRunner
                 {
                     return;
                 }
-                results[index] = await SendAsync(client, options, index, clock, timeout, deadline.Token, cancellationToken, samples);
+                results[index] = await SendAsync(client, options, index, clock, timeout, samples, deadline.Token, cancellationToken);
             }
         }
 
@@ -75,7 +75,7 @@ public static class ProbeRunner
     }
 
     private static async Task<ProbeResult> SendAsync(HttpClient client, ProbeOptions options, int index, Stopwatch clock,
-        TimeSpan timeout, CancellationToken deadline, CancellationToken caller, Dictionary<string, string> samples)
+        TimeSpan timeout, Dictionary<string, string> samples, CancellationToken deadline, CancellationToken caller)
     {
         var offset = clock.Elapsed.TotalMilliseconds;
         var started = Stopwatch.GetTimestamp();

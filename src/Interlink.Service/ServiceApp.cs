@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Interlink.Service;
 

@@ -97,7 +97,7 @@ public sealed class ExampleReachabilityTests(Examples examples)
     {
         var report = ReachabilityAnalyzer.Analyze(NetworkModelBuilder.Build(examples["seed"]));
 
-        var json = JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var json = JsonSerializer.Serialize(report, JsonSerializerOptions.Web);
         var back = JsonNode.Parse(json)!;
         Assert.Equal("PASS".ToLowerInvariant(), back["verdicts"]![0]!["path"]![0]!["status"]!.GetValue<string>().ToLowerInvariant());
         Assert.True(back["verdicts"]![0]!["reachable"]!.GetValue<bool>());

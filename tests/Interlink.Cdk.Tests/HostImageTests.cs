@@ -1,4 +1,3 @@
-using Interlink.Cdk.Constructs;
 using Interlink.Cdk.Tests.Support;
 using Interlink.Core.Wiring;
 

@@ -1,7 +1,6 @@
 using Interlink.Cdk.Constructs;
 using Interlink.Cdk.Tests.Support;
 using Interlink.Core.Model;
-using Interlink.Core.Normalization;
 using Interlink.Core.Wiring;
 
 namespace Interlink.Cdk.Tests;

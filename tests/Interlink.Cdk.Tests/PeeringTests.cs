@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Interlink.Cdk.Constructs;
 using Interlink.Cdk.Tests.Support;
 using Interlink.Core.Model;
-using Interlink.Core.Normalization;
 using Interlink.Core.Wiring;
 
 namespace Interlink.Cdk.Tests;

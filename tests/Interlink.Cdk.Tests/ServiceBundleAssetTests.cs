@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Text.Json;
 using Interlink.Cdk.Tests.Support;
 using Interlink.Core.Normalization;
 using Interlink.Templates.Hosts;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Interlink.Templates.Hosts;
-using Interlink.Cdk.Stacks;
 using Interlink.Cdk.Tests.Support;
 
 namespace Interlink.Cdk.Tests;

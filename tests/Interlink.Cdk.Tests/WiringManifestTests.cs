@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Interlink.Cdk.Stacks;
 using Interlink.Cdk.Tests.Support;
 using Interlink.Core.Model;
 using Interlink.Core.Wiring;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Interlink.Cli.Commands;
 using Interlink.Cli.Tests.Support;
 using Interlink.Deploy;
 using Interlink.Testing;

@@ -12,7 +12,7 @@ public class TerminalInjectionTests
 {
     private const string Esc = "\u001b";
 
-    private static readonly char[] Dangerous = ['\u001b', '\u0007', '\r', '\u009b', '\u202e', '\u2066', '\u200f'];
+    private static readonly System.Buffers.SearchValues<char> Dangerous = System.Buffers.SearchValues.Create(['\u001b', '\u0007', '\r', '\u009b', '\u202e', '\u2066', '\u200f']);
 
     private static string HostileConfig(TempDirectory temp) => temp.Write("interlink.yaml", $$"""
         name: "{{Esc}}[2K\rinterlink.yaml: valid\u0007"
@@ -31,7 +31,7 @@ public class TerminalInjectionTests
         var result = App.Run("validate", HostileConfig(temp), "--format", format);
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
-        Assert.True(result.Output.IndexOfAny(Dangerous) < 0, result.Output);
+        Assert.True(result.Output.AsSpan().IndexOfAny(Dangerous) < 0, result.Output);
         Assert.Contains(expected, result.Output, StringComparison.Ordinal);
         Assert.Contains("\\u202E", result.Output, StringComparison.Ordinal);
     }

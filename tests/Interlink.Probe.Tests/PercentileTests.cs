@@ -1,5 +1,3 @@
-using Interlink.Probe;
-
 namespace Interlink.Probe.Tests;
 
 public sealed class PercentileTests

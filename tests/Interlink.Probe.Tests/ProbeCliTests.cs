@@ -1,4 +1,3 @@
-using Interlink.Probe;
 using Interlink.Service;
 using Interlink.Testing;
 

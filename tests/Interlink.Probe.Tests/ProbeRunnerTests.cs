@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Interlink.Probe;
 using Interlink.Service;
 using Interlink.Testing;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Interlink.Service;
 using Interlink.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

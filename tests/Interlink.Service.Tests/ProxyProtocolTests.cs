@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Interlink.Service;
 using Interlink.Testing;
 
 namespace Interlink.Service.Tests;

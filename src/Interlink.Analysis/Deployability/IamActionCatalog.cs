@@ -52,7 +52,7 @@ public static class IamActionCatalog
     {
         using var stream = typeof(IamActionCatalog).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        return JsonSerializer.Deserialize<Data>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        return JsonSerializer.Deserialize<Data>(stream, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException($"{ResourceName} is empty");
     }
 

@@ -299,7 +299,7 @@ public static class DiffEngine
         private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         private static string Cut(string text, int start) =>
-            (start > 0 ? "…" : "") + text.Substring(start, Math.Min(Window, text.Length - start)) + (start + Window < text.Length ? "…" : "");
+            string.Concat(start > 0 ? "…" : "", text.AsSpan(start, Math.Min(Window, text.Length - start)), start + Window < text.Length ? "…" : "");
 
         /// <summary>Compact JSON of a value, cut at 400 characters (user data can be long), or null when absent.</summary>
         private static string? Text(JsonElement value)

@@ -116,13 +116,13 @@ internal static class DeployRun
 
         var services = DeployServices.Current;
         var aws = services.Aws();
-        using var interruption = settings.DryRun ? null : new DeployInterruption(cancellationToken, (signal, first) =>
+        using var interruption = settings.DryRun ? null : new DeployInterruption((signal, first) =>
         {
             if (first)
                 console.MarkupLineInterpolated($"[yellow]{signal} received[/]: stopping the CDK CLI (it gets up to 60 s); CloudFormation carries on with any stack it is updating");
             else
                 console.MarkupLineInterpolated($"[yellow]{signal} received again[/]: still waiting for the CDK CLI to stop (at most 60 s from the first signal)");
-        });
+        }, cancellationToken);
         cancellationToken = interruption?.Token ?? cancellationToken;
         try
         {

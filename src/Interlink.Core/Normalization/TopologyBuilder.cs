@@ -59,7 +59,8 @@ public static class TopologyBuilder
         {
             var ips = targets.Ips.Select(text =>
             {
-                Ipv4.TryParse(text, out var ip);
+                // The config is valid: TargetRules has proven that every IP parses and lies in a private subnet.
+                _ = Ipv4.TryParse(text, out var ip);
                 return new TargetIp(ip, provider.PrivateSubnets.First(s => s.Cidr.Contains(ip)));
             }).ToList();
             return new TargetSet(CreateHosts: false, ips, targets.InstanceType);

@@ -7,7 +7,7 @@ public static class HostImages
     public static string Architecture(string instanceType)
     {
         var family = instanceType.Split('.')[0];
-        var digit = family.IndexOfAny("0123456789".ToCharArray());
+        var digit = family.AsSpan().IndexOfAnyInRange('0', '9');
         return digit >= 0 && family[(digit + 1)..].StartsWith('g') ? "arm64" : "x86_64";
     }
 

@@ -1,5 +1,4 @@
 using Interlink.Analysis.Assembly;
-using Interlink.Lab;
 using Interlink.Testing;
 
 namespace Interlink.Lab.Tests.Support;

@@ -1,5 +1,3 @@
-using Interlink.Analysis.Assembly;
-
 namespace Interlink.Analysis.Security.Checks;
 
 /// <summary>ILS019: an NLB's security group admits only the ports its listeners use.</summary>

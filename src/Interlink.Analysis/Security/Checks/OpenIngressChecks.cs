@@ -1,5 +1,3 @@
-using Interlink.Analysis.Assembly;
-
 namespace Interlink.Analysis.Security.Checks;
 
 /// <summary>ILS004 (ingress from anywhere) and ILS011 (SSH or RDP open) over every security group ingress rule.</summary>

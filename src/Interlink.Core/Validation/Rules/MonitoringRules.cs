@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Interlink.Core.Diagnostics;
 
 namespace Interlink.Core.Validation.Rules;
 
