@@ -4,7 +4,6 @@ using Interlink.Core.Model;
 using Interlink.Core.Normalization;
 using Interlink.Core.Wiring;
 using Interlink.Deploy;
-using Interlink.Deploy.Aws;
 using Interlink.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -95,12 +94,10 @@ internal static class DeployRun
         var topology = DesignPipeline.Topology(report);
         var inputs = ParseInputs(settings.Inputs);
         var verb = destroy ? "destroy" : "deploy";
-        // One deploy or destroy of a design at a time, from before anything is written (the pin, the state, the
-        // record) until the last stack; a dry run writes none of them and takes no lock.
         DeployLock? held;
         try
         {
-            held = settings.DryRun ? null : DeployLock.Acquire(DesignPipeline.StatePath(settings.File, topology.Name), verb);
+            held = DesignPipeline.LockDeploy(settings.File, topology.Name, verb, settings.DryRun);
         }
         catch (DeployLockedException e)
         {
@@ -128,36 +125,17 @@ internal static class DeployRun
         {
             var statePath = DesignPipeline.StatePath(settings.File, topology.Name);
             var profiles = ProfileMap.Parse(settings.Profiles);
-            // The service hosts' image is resolved once and reused: no update may replace a fixed-IP host by itself.
-            var pinnedInputs = destroy ? inputs
-                : await ServiceHostImagePin.ApplyAsync(settings.Output, wiring, statePath, profiles, inputs, services.ImageSource(), settings.DryRun, cancellationToken);
-            // Reset alarms in an existing VPC given by AZ IDs name their AZ by name, which only the subnet's account knows.
-            pinnedInputs = destroy ? pinnedInputs
-                : await SubnetZoneNames.ApplyAsync(settings.Output, wiring, profiles, pinnedInputs, services.ZoneSource(), settings.DryRun, cancellationToken);
+            var pinnedInputs = await DesignPipeline.DeployInputsAsync(settings.Output, wiring, statePath, profiles, inputs, services.ImageSource(), services.ZoneSource(),
+                settings.DryRun, destroy, cancellationToken);
             if (settings is DeployCommandSettings update && !UpdateGate.Allows(console, settings.Output, statePath, wiring, pinnedInputs, update))
                 return ExitCodes.ChangesDisrupt;
-            var request = new DeployRequest(
-                Path.GetFullPath(settings.Output),
-                wiring,
-                statePath,
-                profiles,
-                pinnedInputs,
-                AcceptanceRequired: topology.Service.AcceptanceRequired,
-                DryRun: settings.DryRun,
-                AcceptInterval: services.AcceptInterval,
-                PeeringDns: topology.Relays.Where(r => r.PeeringDns).Select(r => NameScheme.RelayStack(topology.Name, r.Network.Region)).ToList(),
-                LockHeld: held is not null);
+            var request = DesignPipeline.DeployRequest(topology, settings.Output, wiring, statePath, profiles, pinnedInputs, settings.DryRun, services.AcceptInterval, held is not null);
             var cdk = settings.DryRun ? new DryRunner() : services.Cdk(Path.GetDirectoryName(Path.GetFullPath(settings.File))!);
             if (cdk is ProcessCdkRunner process && interruption is not null)
                 process.InterruptSignal = () => interruption.Signal;
             if (!settings.DryRun)
                 console.MarkupLineInterpolated($"CDK CLI: {cdk.Executable}{(cdk.Source.Length > 0 ? $" ({cdk.Source})" : "")}");
-            // One credential model for everything done outside CloudFormation: see OperatorCredentials.
-            var credentials = new OperatorCredentials(aws, wiring.Name);
-            var orchestrator = new DeployOrchestrator(
-                cdk,
-                new EndpointConnectionManager(aws, credentials, services.PollInterval, services.WaitTimeout),
-                new PeeringDnsOptions(aws, credentials, services.PollInterval, services.WaitTimeout),
+            var orchestrator = DesignPipeline.Orchestrator(cdk, aws, wiring.Name, services.PollInterval, services.WaitTimeout,
                 new ConsoleDeployObserver(console, cdk.Executable, settings.DryRun));
             var outcome = destroy
                 ? await orchestrator.DestroyAsync(request, cancellationToken)
