@@ -1,4 +1,4 @@
-using Amazon.CDK;
+using Constructs;
 using Interlink.Cdk.Constructs;
 
 namespace Interlink.Cdk.Tests.Constructs;
@@ -6,7 +6,7 @@ namespace Interlink.Cdk.Tests.Constructs;
 /// <summary>A small network for construct tests on a fresh stack: 10.20.0.0/16, two private subnets by AZ ID.</summary>
 internal static class ConstructFixtures
 {
-    public static Network Network(Stack stack, int natGateways = 0) => new(stack, "Net", new NetworkProps
+    public static Network Network(Construct scope, int natGateways = 0) => new(scope, "Net", new NetworkProps
     {
         Name = "lib",
         Cidr = "10.20.0.0/16",
