@@ -51,7 +51,7 @@ public sealed record DiagramModel(IReadOnlyList<DiagramGroup> Groups, IReadOnlyL
         private readonly List<DiagramNode> nodes = [];
         private readonly List<DiagramEdge> edges = [];
         private readonly HashSet<string> ids = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, StackView> views = assembly.Stacks.Values.ToDictionary(s => s.Name, s => new StackView(s), StringComparer.Ordinal);
+        private readonly Dictionary<string, StackView> views = StackView.AllOf(assembly).ToDictionary(v => v.Name, StringComparer.Ordinal);
         private readonly Dictionary<string, string> vpcGroup = new(StringComparer.Ordinal); // "stack/logicalId" or "vpc-…" → group id
         private readonly List<(string Group, Ipv4Cidr Cidr)> vpcCidrs = [];
         private readonly Dictionary<string, string> nodeOf = new(StringComparer.Ordinal); // "stack/logicalId" → node id
