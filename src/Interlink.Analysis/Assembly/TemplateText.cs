@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Interlink.Analysis.Assembly;
 
 /// <summary>
-/// A string read from a template with what could not be known replaced by <see cref="Hole"/>: a Ref or GetAtt to a
-/// parameter or resource, a condition, an AZ lookup. <see cref="Complete"/> is false when any part is unknown.
+/// A template value as text, as <see cref="StackView"/> renders the <see cref="Intrinsics.IntrinsicResolver"/>'s value,
+/// with what cannot be known offline replaced by <see cref="Hole"/>: a resource's Ref or attribute, a parameter given
+/// at deploy time, a condition not decidable offline. <see cref="Complete"/> is false when any part is unknown.
 /// </summary>
 /// <param name="Value">The text, holes included.</param>
 /// <param name="Complete">True when nothing in it is unknown.</param>
