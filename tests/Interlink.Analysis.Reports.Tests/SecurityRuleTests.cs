@@ -261,6 +261,18 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
         }, "ILS001", Ids.Of("EndpointService/Permissions"));
 
     [Fact]
+    public void ILS002_acceptance_removed_by_a_condition_decidable_offline_counts_as_absent()
+    {
+        var report = Fires("seed", "relay-us-west-2", t =>
+        {
+            t.Section("Conditions")["Never"] = new JsonObject { ["Fn::Equals"] = new JsonArray("a", "b") };
+            t.First("AWS::EC2::VPCEndpointService")["AcceptanceRequired"] =
+                new JsonObject { ["Fn::If"] = new JsonArray("Never", true, new JsonObject { ["Ref"] = "AWS::NoValue" }) };
+        }, "ILS002", Ids.Of("EndpointService/Service"));
+        Assert.Contains(report.Findings, f => f.Rule == "ILS002" && f.Message.Contains("is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ILS002_is_quiet_when_the_own_account_is_written_with_Fn_Join()
     {
         // The principal list is one Fn::Join the resolver renders as arn:aws:iam::${AWS::AccountId}:root, the stack's own account.

@@ -21,6 +21,8 @@ namespace Interlink.Analysis.Assembly;
 /// name. Before, the partition was always <c>aws</c>.</item>
 /// <item>Fn::If with a condition decidable offline, Fn::Split, Fn::GetAZs, Fn::Cidr, Fn::ImportValue and list
 /// parameters now resolve; before, they were unknown.</item>
+/// <item>A property a Fn::If removes (AWS::NoValue under a condition decidable offline) is absent from the stack's
+/// resources, as CloudFormation removes it; before, it read as present and unknown ("cannot check").</item>
 /// <item>AWS::AccountId of a stack without an account stays the marker <see cref="SelfAccount"/>, a known value
 /// meaning "this stack's own account", as the endpoint-service rules need.</item>
 /// <item>Fn::Base64 around a whole property (UserData) reads as the text the host receives, not its encoding: the
@@ -39,7 +41,7 @@ internal sealed class StackView
         Stack = stack;
         this.resolver = resolver;
         foreach (var (id, type, properties) in stack.Resources())
-            resources[id] = new TemplateResource(id, type, properties);
+            resources[id] = new TemplateResource(id, type, properties) { Removes = v => resolver.Resolve(Name, v).IsNoValue };
         if (stack.Template.TryGetProperty("Parameters", out var ps) && ps.ValueKind == JsonValueKind.Object)
         {
             foreach (var p in ps.EnumerateObject())
