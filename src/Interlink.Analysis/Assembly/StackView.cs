@@ -85,6 +85,9 @@ internal sealed class StackView
     /// <summary>The resource a value points at, or null.</summary>
     public TemplateResource? Target(JsonElement value) => RefTarget(value) is { } id ? resources[id] : null;
 
+    /// <summary>The value as the resolver gives it, for an analysis that follows references across stacks.</summary>
+    public CfnValue Resolve(JsonElement value) => resolver.Resolve(Name, value);
+
     /// <summary>The value as text, unknown parts as holes.</summary>
     public Text Str(JsonElement value) =>
         Single(value, out var fn, out var arg) && fn == "Fn::Base64" ? Str(arg) : TextOf(resolver.Resolve(Name, value));
