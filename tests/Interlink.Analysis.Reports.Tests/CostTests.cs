@@ -192,6 +192,19 @@ public sealed class CostTests(Assemblies assemblies)
     }
 
     [Fact]
+    public void Supported_Regions_computed_by_Fn_Split_over_a_parameter_default_are_counted()
+    {
+        // The bill reads values through the resolver the reachability analysis uses: a default is what deploys.
+        var edited = assemblies.Mutable("native").Edit("provider", t =>
+        {
+            t.Section("Parameters")["ConsumerRegions"] = new JsonObject { ["Type"] = "String", ["Default"] = "us-west-2,eu-central-1" };
+            t.First("AWS::EC2::VPCEndpointService")["SupportedRegions"] =
+                new JsonObject { ["Fn::Split"] = new JsonArray(",", new JsonObject { ["Ref"] = "ConsumerRegions" }) };
+        }).Assembly();
+        Assert.Equal(2, AssemblyBillOfMaterials.Read(edited).NativeRemoteRegions);
+    }
+
+    [Fact]
     public void Text_states_the_price_date_and_that_it_is_an_estimate()
     {
         var text = new StringWriter();

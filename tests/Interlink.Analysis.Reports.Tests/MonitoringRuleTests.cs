@@ -96,6 +96,24 @@ public sealed class MonitoringRuleTests(Assemblies assemblies)
     }
 
     [Fact]
+    public void An_alarm_naming_the_endpoint_only_in_the_branch_a_condition_rules_out_does_not_watch_it()
+    {
+        // The rule reads the dimension as the resolver does: the condition is false offline, so the alarm watches another endpoint.
+        var report = SecurityCheck.Run(WithoutAlarms().Edit("consumer-west", t =>
+        {
+            t.Section("Conditions")["Never"] = new JsonObject { ["Fn::Equals"] = new JsonArray("a", "b") };
+            t.Add("DroppedAlarm", "AWS::CloudWatch::Alarm", Alarm(CloudWatchMetrics.PacketsDropped, new JsonObject
+            {
+                ["Endpoint Type"] = "Interface",
+                ["Service Name"] = new JsonObject { ["Ref"] = "EndpointServiceName" },
+                ["VPC Endpoint Id"] = new JsonObject { ["Fn::If"] = new JsonArray("Never", new JsonObject { ["Ref"] = Ids.Of("Endpoint/Endpoint") }, "vpce-0123456789abcdef0") },
+                ["VPC Id"] = "vpc-0123456789abcdef0",
+            }));
+        }).Assembly(), []);
+        Assert.Contains(report.Findings, f => f.Rule == "ILS020" && f.Stack == "awsmorocco-consumer-west" && f.LogicalId == Ids.Of("Endpoint/Endpoint"));
+    }
+
+    [Fact]
     public void ILS021_fires_on_an_alarm_whose_dimension_names_lost_their_spaces()
     {
         var report = SecurityCheck.Run(WithoutAlarms().Edit("consumer-west", t =>

@@ -241,6 +241,55 @@ public sealed class SecurityRuleTests(Assemblies assemblies)
         Assert.True(finding.CannotCheck);
     }
 
+    // The rules read values through the intrinsic resolver the reachability analysis uses (one reader of templates):
+    // what that resolver knows offline, the rules judge instead of calling it "cannot check".
+    [Fact]
+    public void ILS001_reads_a_principal_list_parameter_by_its_default() =>
+        Fires("seed", "relay-us-west-2", t =>
+        {
+            t.Section("Parameters")["Principals"] = new JsonObject { ["Type"] = "CommaDelimitedList", ["Default"] = "*" };
+            t.First("AWS::EC2::VPCEndpointServicePermissions")["AllowedPrincipals"] = new JsonObject { ["Ref"] = "Principals" };
+        }, "ILS001", Ids.Of("EndpointService/Permissions"));
+
+    [Fact]
+    public void ILS001_reads_a_principal_list_chosen_by_a_condition_decidable_offline() =>
+        Fires("seed", "relay-us-west-2", t =>
+        {
+            t.Section("Conditions")["InUsWest2"] = new JsonObject { ["Fn::Equals"] = new JsonArray(new JsonObject { ["Ref"] = "AWS::Region" }, "us-west-2") };
+            t.First("AWS::EC2::VPCEndpointServicePermissions")["AllowedPrincipals"] =
+                new JsonObject { ["Fn::If"] = new JsonArray("InUsWest2", new JsonArray("*"), new JsonArray()) };
+        }, "ILS001", Ids.Of("EndpointService/Permissions"));
+
+    [Fact]
+    public void ILS002_acceptance_removed_by_a_condition_decidable_offline_counts_as_absent()
+    {
+        var report = Fires("seed", "relay-us-west-2", t =>
+        {
+            t.Section("Conditions")["Never"] = new JsonObject { ["Fn::Equals"] = new JsonArray("a", "b") };
+            t.First("AWS::EC2::VPCEndpointService")["AcceptanceRequired"] =
+                new JsonObject { ["Fn::If"] = new JsonArray("Never", true, new JsonObject { ["Ref"] = "AWS::NoValue" }) };
+        }, "ILS002", Ids.Of("EndpointService/Service"));
+        Assert.Contains(report.Findings, f => f.Rule == "ILS002" && f.Message.Contains("is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ILS002_is_quiet_when_the_own_account_is_written_with_Fn_Join()
+    {
+        // The principal list is one Fn::Join the resolver renders as arn:aws:iam::${AWS::AccountId}:root, the stack's own account.
+        var report = Run(assemblies.Mutable("single-account").Edit("relay-eu-central-1", t =>
+        {
+            t.First("AWS::EC2::VPCEndpointService")["AcceptanceRequired"] = false;
+            t.First("AWS::EC2::VPCEndpointServicePermissions")["AllowedPrincipals"] = new JsonObject
+            {
+                ["Fn::Split"] = new JsonArray(",", new JsonObject
+                {
+                    ["Fn::Join"] = new JsonArray("", new JsonArray("arn:", new JsonObject { ["Ref"] = "AWS::Partition" }, ":iam::", new JsonObject { ["Ref"] = "AWS::AccountId" }, ":root")),
+                }),
+            };
+        }));
+        Assert.DoesNotContain(report.Findings, f => f.Rule is "ILS001" or "ILS002");
+    }
+
     [Fact]
     public void A_suppression_with_a_reason_marks_the_finding_suppressed()
     {

@@ -10,7 +10,8 @@ public sealed class IntrinsicResolverTests
     // account, us-west-2) has a parameter fed from a's output by the wiring manifest.
     private const string A = """
         {
-          "Parameters": { "Env": { "Type": "String", "Default": "prod" }, "Ids": { "Type": "CommaDelimitedList", "Default": "x,y" } },
+          "Parameters": { "Env": { "Type": "String", "Default": "prod" }, "Ids": { "Type": "CommaDelimitedList", "Default": "x,y" },
+                          "Ami": { "Type": "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>", "Default": "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64" } },
           "Mappings": { "Sizes": { "prod": { "Type": "t4g.small" } } },
           "Conditions": {
             "IsProd": { "Fn::Equals": [ { "Ref": "Env" }, "prod" ] },
@@ -87,6 +88,14 @@ public sealed class IntrinsicResolverTests
         Assert.Equal("[x, y]", Resolve("a", """{ "Ref": "Ids" }""").Display());
         var secret = Assert.IsType<CfnUnknown>(Resolve("b", """{ "Ref": "Secret" }"""));
         Assert.Equal("Secret", secret.Name);
+    }
+
+    [Fact]
+    public void A_Systems_Manager_parameter_type_is_unknown_not_its_Parameter_Store_key()
+    {
+        // Its Default names the Parameter Store key; CloudFormation deploys the key's value, read at deploy time.
+        var ami = Assert.IsType<CfnUnknown>(Resolve("a", """{ "Ref": "Ami" }"""));
+        Assert.Equal("Ami", ami.Name);
     }
 
     [Theory]

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Interlink.Analysis.Assembly;
 
 /// <summary>
-/// A string read from a template with what could not be known replaced by <see cref="Hole"/>: a Ref or GetAtt to a
-/// parameter or resource, a condition, an AZ lookup. <see cref="Complete"/> is false when any part is unknown.
+/// A template value as text, as <see cref="StackView"/> renders the <see cref="Intrinsics.IntrinsicResolver"/>'s value,
+/// with what cannot be known offline replaced by <see cref="Hole"/>: a resource's Ref or attribute, a parameter given
+/// at deploy time, a condition not decidable offline. <see cref="Complete"/> is false when any part is unknown.
 /// </summary>
 /// <param name="Value">The text, holes included.</param>
 /// <param name="Complete">True when nothing in it is unknown.</param>
@@ -21,10 +22,16 @@ internal readonly record struct Text(string Value, bool Complete)
     public override string ToString() => Complete ? Value : Value.Replace(Hole, "<unknown>", StringComparison.Ordinal);
 }
 
-/// <summary>One resource of a template.</summary>
+/// <summary>One resource of a template (or an object inside one, read the same way).</summary>
 internal sealed record TemplateResource(string LogicalId, string Type, JsonElement Properties)
 {
-    /// <summary>A property, or null when absent (or AWS::NoValue).</summary>
+    /// <summary>
+    /// Whether the resolver removes a property (a Fn::If choosing AWS::NoValue under a condition decidable offline); set
+    /// by <see cref="StackView"/> on a stack's resources, so a rule sees such a property absent, as reachability does.
+    /// </summary>
+    internal Func<JsonElement, bool>? Removes { get; init; }
+
+    /// <summary>A property, or null when absent (or AWS::NoValue, or removed by a condition).</summary>
     public JsonElement? Get(string name) =>
-        Properties.ValueKind == JsonValueKind.Object && Properties.TryGetProperty(name, out var v) && !StackView.IsNoValue(v) ? v : null;
+        Properties.ValueKind == JsonValueKind.Object && Properties.TryGetProperty(name, out var v) && !StackView.IsNoValue(v) && Removes?.Invoke(v) != true ? v : null;
 }

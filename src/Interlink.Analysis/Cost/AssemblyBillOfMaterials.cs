@@ -17,7 +17,7 @@ public static class AssemblyBillOfMaterials
     {
         ArgumentNullException.ThrowIfNull(assembly);
         var mode = string.Equals(assembly.Wiring.Mode, "native", StringComparison.OrdinalIgnoreCase) ? DeployMode.Native : DeployMode.Relay;
-        var views = assembly.Stacks.Values.Select(s => new StackView(s)).ToList();
+        var views = StackView.AllOf(assembly);
         var assumptions = new List<string> { "read from the cloud assembly's templates; service traffic is shared evenly by the interface endpoints and counts both directions" };
 
         var loadBalancers = 0;

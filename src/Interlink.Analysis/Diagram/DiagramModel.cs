@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Interlink.Analysis.Assembly;
+using Interlink.Analysis.Intrinsics;
 using Interlink.Core.Networking;
 
 namespace Interlink.Analysis.Diagram;
@@ -51,7 +52,7 @@ public sealed record DiagramModel(IReadOnlyList<DiagramGroup> Groups, IReadOnlyL
         private readonly List<DiagramNode> nodes = [];
         private readonly List<DiagramEdge> edges = [];
         private readonly HashSet<string> ids = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, StackView> views = assembly.Stacks.Values.ToDictionary(s => s.Name, s => new StackView(s), StringComparer.Ordinal);
+        private readonly Dictionary<string, StackView> views = StackView.AllOf(assembly).ToDictionary(v => v.Name, StringComparer.Ordinal);
         private readonly Dictionary<string, string> vpcGroup = new(StringComparer.Ordinal); // "stack/logicalId" or "vpc-…" → group id
         private readonly List<(string Group, Ipv4Cidr Cidr)> vpcCidrs = [];
         private readonly Dictionary<string, string> nodeOf = new(StringComparer.Ordinal); // "stack/logicalId" → node id
@@ -216,46 +217,23 @@ public sealed record DiagramModel(IReadOnlyList<DiagramGroup> Groups, IReadOnlyL
             return id;
         }
 
-        // A VPC id value: a Ref to a VPC in this stack, a literal existing VPC id, or a parameter fed by another stack's output.
-        private string? VpcKey(StackView view, JsonElement value)
-        {
-            if (view.RefTarget(value) is { } id)
-                return $"{view.Name}/{id}";
-            if (view.ParameterRef(value) is not null)
-                return Across(view, value);
-            var text = view.Str(value);
-            return text.Complete ? text.Value : null;
-        }
+        // A VPC id value: a VPC of this stack, a literal existing VPC id, or a parameter fed by another stack's output.
+        private static string? VpcKey(StackView view, JsonElement value) => KeyOf(view.Resolve(value));
 
-        // Follows a parameter through the wiring manifest to the resource the feeding output names: "stack/logicalId".
-        private string? Across(StackView view, JsonElement value)
-        {
-            if (view.RefTarget(value) is { } local)
-                return $"{view.Name}/{local}";
-            if (view.ParameterRef(value) is not { } parameter
-                || !assembly.Wiring.Stacks.TryGetValue(view.Name, out var stack)
-                || !stack.Parameters.TryGetValue(parameter, out var source)
-                || !views.TryGetValue(source.Stack, out var from)
-                || !from.Stack.Template.TryGetProperty("Outputs", out var outputs)
-                || !outputs.TryGetProperty(source.Output, out var output)
-                || !output.TryGetProperty("Value", out var v))
-                return null;
-            if (FirstResource(from, v) is { } id)
-                return $"{from.Name}/{id}";
-            return from.Str(v) is { Complete: true } literal ? literal.Value : null;
-        }
+        // Follows a value, through the wiring manifest when it is a parameter another stack's output feeds, to the resource
+        // it names ("stack/logicalId"), or to its text when it is a literal. The resolver follows the wiring, as it does
+        // for reachability (before, the diagram re-read the manifest and the output itself, one level deep).
+        private static string? Across(StackView view, JsonElement value) => KeyOf(view.Resolve(value));
 
-        private static string? FirstResource(StackView view, JsonElement value)
+        // The first resource a resolved value names (e.g. the endpoint service inside a service name's Fn::Join), or its text.
+        private static string? KeyOf(CfnValue value) => value switch
         {
-            if (view.RefTarget(value) is { } id)
-                return id;
-            return value.ValueKind switch
-            {
-                JsonValueKind.Object => value.EnumerateObject().Select(p => FirstResource(view, p.Value)).FirstOrDefault(x => x is not null),
-                JsonValueKind.Array => value.EnumerateArray().Select(e => FirstResource(view, e)).FirstOrDefault(x => x is not null),
-                _ => null,
-            };
-        }
+            CfnRef r => r.ResourceKey,
+            _ when value.Text is { } text => text,
+            CfnConcat c => c.Parts.OfType<CfnRef>().FirstOrDefault()?.ResourceKey,
+            CfnList l => l.Values.Select(KeyOf).FirstOrDefault(k => k is not null),
+            _ => null,
+        };
 
         private string Node(StackView view, TemplateResource r, string kind, List<string> label, string? group = null)
         {

@@ -43,7 +43,14 @@ public sealed partial class IntrinsicResolver
             return new CfnUnknown($"stack {stack.Name} has no parameter {name}", name);
         var type = declaration.Value.TryGetProperty("Type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "String";
         CfnValue value;
-        if (assembly.Wiring.Stacks.TryGetValue(stack.Name, out var wired) && wired.Parameters.TryGetValue(name, out var source))
+        // A Systems Manager parameter type's value (given or Default) is a Parameter Store key; the stack gets the key's
+        // value, read at deploy time ("ResolvedValue ... returned only for Systems Manager parameter types", Parameter,
+        // AWS CloudFormation API Reference, https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_Parameter.html;
+        // "Specify existing resources at runtime with CloudFormation-supplied parameter types", User Guide). Reading the
+        // key as the value would show every analysis a path where an AMI ID or a setting goes.
+        if (type.StartsWith("AWS::SSM::Parameter::Value<", StringComparison.Ordinal))
+            value = new CfnUnknown($"parameter {name} of stack {stack.Name} is read from Systems Manager Parameter Store at deploy time", name);
+        else if (assembly.Wiring.Stacks.TryGetValue(stack.Name, out var wired) && wired.Parameters.TryGetValue(name, out var source))
             value = Output(source.Stack, source.Output);
         else if (declaration.Value.TryGetProperty("Default", out var def))
             value = Resolve(stack, def, 0);

@@ -17,11 +17,11 @@ public sealed record MonitoringReport(MonitoringPlan Plan, IReadOnlySet<string> 
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(assembly);
         var found = new HashSet<string>(StringComparer.Ordinal);
+        var views = StackView.AllOf(assembly).ToDictionary(v => v.Name, StringComparer.Ordinal);
         foreach (var resource in plan.Resources)
         {
-            if (!assembly.Stacks.TryGetValue(resource.Stack, out var stack))
+            if (!views.TryGetValue(resource.Stack, out var view))
                 continue;
-            var view = new StackView(stack);
             var names = view.OfType("AWS::CloudWatch::Alarm")
                 .Select(a => view.Str(a, "AlarmName"))
                 .OfType<Text>()

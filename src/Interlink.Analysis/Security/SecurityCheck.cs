@@ -18,7 +18,7 @@ public static class SecurityCheck
     public static SecurityReport Run(CloudAssembly assembly, IReadOnlyList<Suppression>? suppressions = null, bool monitoringExpected = true)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        var context = new SecurityContext(assembly, assembly.Stacks.Values.Select(s => new StackView(s)).ToList());
+        var context = new SecurityContext(assembly, StackView.AllOf(assembly));
         // Template by template, then across templates, in this order (findings of one rule keep the order they were found in).
         SecurityConcern[] concerns =
         [

@@ -37,6 +37,9 @@ public static class Json
 {
     public static JsonObject Resources(this JsonObject template) => template["Resources"]!.AsObject();
 
+    /// <summary>A section of the template (Parameters, Conditions, …), added when the template has none.</summary>
+    public static JsonObject Section(this JsonObject template, string name) => (template[name] ??= new JsonObject()).AsObject();
+
     /// <summary>Properties of the only (or first) resource of <paramref name="type"/>.</summary>
     public static JsonObject First(this JsonObject template, string type) =>
         template.Resources().First(r => r.Value!["Type"]!.GetValue<string>() == type).Value!["Properties"]!.AsObject();

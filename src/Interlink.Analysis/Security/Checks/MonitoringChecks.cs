@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Interlink.Analysis.Assembly;
+using Interlink.Analysis.Intrinsics;
 using Interlink.Core.Monitoring;
 
 namespace Interlink.Analysis.Security.Checks;
@@ -59,33 +60,31 @@ internal sealed class MonitoringChecks(SecurityContext context, bool monitoringE
         }
     }
 
-    /// <summary>Every logical ID a value references: Ref, Fn::GetAtt, and ${Id} inside Fn::Sub, at any depth.</summary>
-    private static void CollectReferences(StackView view, JsonElement value, HashSet<string> ids)
+    /// <summary>
+    /// Every resource of the stack a value names once resolved (Ref, Fn::GetAtt, ${Id} or ${Id.Attr} inside Fn::Sub, at
+    /// any depth), as the resolver reads it for every analysis. Before, a walk of its own matched Fn::Sub text by prefix.
+    /// A Fn::If whose condition is not decidable offline names nothing: which resource it watches is not known.
+    /// </summary>
+    private static void CollectReferences(StackView view, JsonElement value, HashSet<string> ids) => Collect(view.Name, view.Resolve(value), ids);
+
+    private static void Collect(string stack, CfnValue value, HashSet<string> ids)
     {
-        switch (value.ValueKind)
+        switch (value)
         {
-            case JsonValueKind.Object:
-                if (view.RefTarget(value) is { } id)
-                    ids.Add(id);
-                foreach (var p in value.EnumerateObject())
-                {
-                    if (p.Name == "Fn::Sub")
-                    {
-                        var template = p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() > 0 ? p.Value[0] : p.Value;
-                        if (template.ValueKind == JsonValueKind.String)
-                        {
-                            foreach (var r in view.Resources.Where(r => template.GetString()!.Contains("${" + r.LogicalId, StringComparison.Ordinal)))
-                                ids.Add(r.LogicalId);
-                        }
-                    }
-
-                    CollectReferences(view, p.Value, ids);
-                }
-
+            case CfnRef r when r.Stack == stack:
+                ids.Add(r.LogicalId);
                 break;
-            case JsonValueKind.Array:
-                foreach (var item in value.EnumerateArray())
-                    CollectReferences(view, item, ids);
+            case CfnConcat c:
+                foreach (var part in c.Parts)
+                    Collect(stack, part, ids);
+                break;
+            case CfnList l:
+                foreach (var item in l.Values)
+                    Collect(stack, item, ids);
+                break;
+            case CfnMap m:
+                foreach (var item in m.Values.Values)
+                    Collect(stack, item, ids);
                 break;
         }
     }
