@@ -49,6 +49,20 @@ public sealed class SubnetZoneNamesTests : IDisposable
     }
 
     [Fact]
+    public async Task Over_EC2_each_name_is_the_subnets_AvailabilityZone_and_an_unknown_subnet_is_a_one_line_error()
+    {
+        var aws = new FakeAws();
+        foreach (var subnet in _topology.Relays.Single().Network.Vpc.PrivateSubnets)
+            aws.Subnets[subnet.ExistingId!] = ("us-west-2", subnet.Az == "usw2-az1" ? "us-west-2b" : "us-west-2d");
+        var inputs = await SubnetZoneNames.ApplyAsync(_directory, _wiring, ProfileMap.Parse([]), new Dictionary<string, string>(), new Deploy.Aws.Ec2SubnetZoneSource(aws), dryRun: false, CancellationToken.None);
+        Assert.Equal(("us-west-2b", "us-west-2d"), (inputs["NlbAzNameUsw2Az1"], inputs["NlbAzNameUsw2Az2"]));
+
+        aws.Subnets.Clear();
+        var error = await Assert.ThrowsAsync<DeployException>(() => SubnetZoneNames.ApplyAsync(_directory, _wiring, ProfileMap.Parse([]), new Dictionary<string, string>(), new Deploy.Aws.Ec2SubnetZoneSource(aws), dryRun: false, CancellationToken.None));
+        Assert.Contains("InvalidSubnetID.NotFound", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reply_that_is_not_an_AZ_name_is_refused_with_the_input_that_fixes_it()
     {
         var error = await Assert.ThrowsAsync<DeployException>(() => SubnetZoneNames.ApplyAsync(_directory, _wiring, ProfileMap.Parse([]), new Dictionary<string, string>(), new Zones("usw2-az1"), dryRun: false, CancellationToken.None));

@@ -74,6 +74,9 @@ public sealed class FakeAws : IAwsClients
     /// <summary>Endpoint services by ID.</summary>
     public Dictionary<string, FakeService> Services { get; } = [];
 
+    /// <summary>Subnets by ID, with their Region and the AZ name their account sees (DescribeSubnets).</summary>
+    public Dictionary<string, (string Region, string Zone)> Subnets { get; } = [];
+
     /// <summary>Peerings by ID.</summary>
     public Dictionary<string, FakePeering> Peerings { get; } = [];
 
@@ -161,6 +164,22 @@ public sealed class FakeAws : IAwsClients
 
     private sealed class FakeEc2(FakeAws aws, string region, string caller) : IEc2Api
     {
+        public Task<DescribeSubnetsResponse> DescribeSubnetsAsync(DescribeSubnetsRequest request, CancellationToken cancellationToken)
+        {
+            aws.Record("DescribeSubnets", region, caller, request);
+            lock (aws._gate)
+            {
+                // As EC2 does: a subnet of another Region or unknown is InvalidSubnetID.NotFound.
+                var unknown = request.SubnetIds.FirstOrDefault(id => !aws.Subnets.TryGetValue(id, out var s) || s.Region != region);
+                if (unknown is not null)
+                    throw new AmazonEC2Exception($"The subnet ID '{unknown}' does not exist") { ErrorCode = "InvalidSubnetID.NotFound" };
+                return Task.FromResult(new DescribeSubnetsResponse
+                {
+                    Subnets = request.SubnetIds.Select(id => new Subnet { SubnetId = id, AvailabilityZone = aws.Subnets[id].Zone }).ToList(),
+                });
+            }
+        }
+
         public Task<DescribeVpcEndpointConnectionsResponse> DescribeVpcEndpointConnectionsAsync(DescribeVpcEndpointConnectionsRequest request, CancellationToken cancellationToken)
         {
             aws.Record("DescribeVpcEndpointConnections", region, caller, request);

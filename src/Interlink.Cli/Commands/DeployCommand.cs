@@ -125,7 +125,7 @@ internal static class DeployRun
         {
             var statePath = DesignPipeline.StatePath(settings.File, topology.Name);
             var profiles = ProfileMap.Parse(settings.Profiles);
-            var pinnedInputs = await DesignPipeline.DeployInputsAsync(settings.Output, wiring, statePath, profiles, inputs, services.ImageSource(), services.ZoneSource(),
+            var pinnedInputs = await DesignPipeline.DeployInputsAsync(settings.Output, wiring, statePath, profiles, inputs, services.ImageSource(), new Interlink.Deploy.Aws.Ec2SubnetZoneSource(aws),
                 settings.DryRun, destroy, cancellationToken);
             if (settings is DeployCommandSettings update && !UpdateGate.Allows(console, settings.Output, statePath, wiring, pinnedInputs, update))
                 return ExitCodes.ChangesDisrupt;

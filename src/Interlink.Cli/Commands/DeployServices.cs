@@ -14,15 +14,12 @@ namespace Interlink.Cli.Commands;
 /// <param name="WaitTimeout">How long deploy waits for either.</param>
 /// <param name="AcceptInterval">How often connections are accepted while consumer stacks deploy (null: the orchestrator's default).</param>
 /// <param name="Images">Where the service hosts' image is read the first time (SSM public parameters; null: the real one).</param>
-/// <param name="Zones">Where the AZ names of existing subnets are read (EC2 DescribeSubnets; null: the real one).</param>
 internal sealed record DeployServices(Func<string, ICdkRunner> Cdk, Func<IAwsClients> Aws, TimeSpan PollInterval, TimeSpan WaitTimeout, TimeSpan? AcceptInterval = null,
-    Func<IImageParameterSource>? Images = null, Func<ISubnetZoneSource>? Zones = null)
+    Func<IImageParameterSource>? Images = null)
 {
     /// <summary>The image parameter source in effect.</summary>
     public IImageParameterSource ImageSource() => Images?.Invoke() ?? new SsmImageParameterSource();
 
-    /// <summary>The subnet zone source in effect.</summary>
-    public ISubnetZoneSource ZoneSource() => Zones?.Invoke() ?? new Ec2SubnetZoneSource();
 
     private static readonly AsyncLocal<DeployServices?> Override = new();
 

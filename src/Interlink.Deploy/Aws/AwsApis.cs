@@ -36,6 +36,9 @@ public interface IEc2Api
 
     /// <summary>EC2 ModifyVpcPeeringConnectionOptions.</summary>
     Task<ModifyVpcPeeringConnectionOptionsResponse> ModifyVpcPeeringConnectionOptionsAsync(ModifyVpcPeeringConnectionOptionsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>EC2 DescribeSubnets.</summary>
+    Task<DescribeSubnetsResponse> DescribeSubnetsAsync(DescribeSubnetsRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -137,5 +140,8 @@ public sealed class AwsSdkClients : IAwsClients, IDisposable
 
         public Task<ModifyVpcPeeringConnectionOptionsResponse> ModifyVpcPeeringConnectionOptionsAsync(ModifyVpcPeeringConnectionOptionsRequest request, CancellationToken cancellationToken) =>
             ec2.ModifyVpcPeeringConnectionOptionsAsync(request, cancellationToken);
+
+        public Task<DescribeSubnetsResponse> DescribeSubnetsAsync(DescribeSubnetsRequest request, CancellationToken cancellationToken) =>
+            ec2.DescribeSubnetsAsync(request, cancellationToken);
     }
 }
