@@ -14,14 +14,11 @@ public interface ISubnetZoneSource
 /// <summary>
 /// Fills the AZ-name parameters of reset alarms on an NLB in an existing VPC whose subnets the config gives by AZ ID: an
 /// AZ name maps to a different physical zone in each account ("AZ IDs", AWS RAM User Guide), so the template cannot
-/// know it; the template names the subnet to read it from (metadata <c>Interlink::AzNameSources</c>), and deploy
+/// know it; the template names the subnet to read it from (<see cref="ZoneNameInput"/>), and deploy
 /// asks EC2 for that subnet's AvailabilityZone. An <c>--input</c> of the same name wins; a dry run reads nothing.
 /// </summary>
 public static partial class SubnetZoneNames
 {
-    /// <summary>The template metadata key (written by the template model's monitoring blueprint).</summary>
-    public const string SourcesMetadataKey = "Interlink::AzNameSources";
-
     /// <summary><paramref name="inputs"/> with every AZ-name parameter of the assembly's templates that no input gives.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ApplyAsync(
         string assemblyDirectory, WiringManifest wiring, ProfileMap profiles, IReadOnlyDictionary<string, string> inputs,
@@ -53,13 +50,13 @@ public static partial class SubnetZoneNames
     private static IEnumerable<(string Parameter, string Subnet)> Sources(string template)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(template));
-        if (!document.RootElement.TryGetProperty("Metadata", out var metadata) || !metadata.TryGetProperty(SourcesMetadataKey, out var sources)
+        if (!document.RootElement.TryGetProperty("Metadata", out var metadata) || !metadata.TryGetProperty(ZoneNameInput.SourcesMetadataKey, out var sources)
             || sources.ValueKind != JsonValueKind.Object)
             return [];
         return sources.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).Select(p => (p.Name, p.Value.GetString()!)).ToList();
     }
 
-    // The template's AllowedPattern for these parameters: us-west-2a, us-west-2-lax-1a.
-    [GeneratedRegex("^[a-z]{2}(-[a-z0-9]+)+-[0-9]+[a-z]$")]
+    // The template's AllowedPattern for these parameters.
+    [GeneratedRegex(ZoneNameInput.Pattern)]
     private static partial Regex ZoneName();
 }

@@ -65,7 +65,7 @@ public sealed partial class WiringManifestTests(ExampleAssemblies examples)
         {
             var template = x.Templates[name];
             // AZ names of existing subnets: deploy reads each from the subnet the template's metadata names.
-            var zoneNames = template.Root.TryGetProperty("Metadata", out var metadata) && metadata.TryGetProperty(MonitoringBlueprint.AzNameSourcesMetadataKey, out var sources)
+            var zoneNames = template.Root.TryGetProperty("Metadata", out var metadata) && metadata.TryGetProperty(Core.Wiring.ZoneNameInput.SourcesMetadataKey, out var sources)
                 ? sources.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal)
                 : [];
             foreach (var parameter in template.Parameters.Keys)

@@ -22,6 +22,13 @@ public sealed class AssetFingerprintTests : IDisposable
     }
 
     [Fact]
+    public void A_CRLF_split_across_read_blocks_is_still_read_as_LF()
+    {
+        File.WriteAllText(_file, new string('a', 8191) + "\r\nb\r\nc\r");
+        Assert.Equal("39e1a0a0ec9ca2406582a7d207ba9e491fb78d3a9b99867ce114f8ae4cccef29", AssetFingerprint.Of(_file));
+    }
+
+    [Fact]
     public void A_binary_file_is_fingerprinted_byte_for_byte()
     {
         File.WriteAllBytes(_file, [0x1f, 0x8b, 0x00, 0x0d, 0x0a]);

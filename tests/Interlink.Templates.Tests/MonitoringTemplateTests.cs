@@ -66,7 +66,7 @@ public sealed class MonitoringTemplateTests
         var relay = synthesized.Template("billing-relay-us-west-2");
         var sources = relay["Metadata"]!["Interlink::AzNameSources"]!.AsObject();
         var subnets = synthesized.Topology.Relays.Single().Network.Vpc.PrivateSubnets;
-        Assert.Equal(subnets.Select(s => s.ExistingId), subnets.Select(s => Text(sources["NlbAzName" + string.Concat(s.Az.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]))])));
+        Assert.Equal(subnets.Select(s => s.ExistingId), subnets.Select(s => Text(sources[Core.Wiring.ZoneNameInput.ParameterName(s.Az)])));
         foreach (var (parameter, _) in sources)
         {
             Assert.Equal("String", Text(relay["Parameters"]![parameter]!["Type"]));

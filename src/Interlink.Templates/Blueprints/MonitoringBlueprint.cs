@@ -1,4 +1,5 @@
 using Interlink.Core.Monitoring;
+using Interlink.Core.Wiring;
 using Interlink.Templates.Model;
 
 namespace Interlink.Templates.Blueprints;
@@ -96,8 +97,9 @@ public static class MonitoringBlueprint
     }
 
     /// <summary>
-    /// Who may publish: CloudWatch alarms of this account ("Using Amazon SNS topics with CloudWatch alarms", the
-    /// service principal cloudwatch.amazonaws.com scoped by aws:SourceAccount) and AWS PrivateLink for this account's
+    /// Who may publish: CloudWatch alarms of this account (the service principal cloudwatch.amazonaws.com scoped by
+    /// aws:SourceArn and aws:SourceAccount against the confused deputy: Amazon SNS Developer Guide, "Example cases for
+    /// Amazon SNS access control", https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html) and AWS PrivateLink for this account's
     /// endpoint services ("Receive alerts for endpoint service events", AWS PrivateLink guide,
     /// https://docs.aws.amazon.com/vpc/latest/privatelink/create-notification-endpoint-service.html: "add an access
     /// policy to the SNS topic that allows AWS PrivateLink to publish notifications on your behalf", principal
@@ -176,20 +178,11 @@ public static class MonitoringBlueprint
         return values;
     }
 
-    /// <summary>Template metadata: which existing subnet each AZ-name parameter is read from at deploy (DescribeSubnets; Interlink.Deploy.SubnetZoneNames reads it).</summary>
-    public const string AzNameSourcesMetadataKey = "Interlink::AzNameSources";
-
-    /// <summary>
-    /// An AZ name as EC2 writes it (<c>us-west-2a</c>, Local Zones <c>us-west-2-lax-1a</c>): the Region code and a letter.
-    /// </summary>
-    public const string AzNamePattern = "^[a-z]{2}(-[a-z0-9]+)+-[0-9]+[a-z]$";
-
     /// <summary>
     /// The AZ name of the NLB subnet in <paramref name="zone"/>: its subnet's <c>AvailabilityZone</c> attribute ("The
     /// Availability Zone of this subnet. For example, us-east-1a.", AWS::EC2::Subnet return values), the zone itself
     /// when it was given as a name, or, for an existing subnet given by AZ ID (whose name differs per account and is
-    /// not in the template), a parameter <c>deploy</c> fills from the subnet (template metadata
-    /// <see cref="AzNameSourcesMetadataKey"/> names it) or <c>--input</c> gives.
+    /// not in the template), a parameter <c>deploy</c> fills from the subnet (<see cref="ZoneNameInput"/>) or <c>--input</c> gives.
     /// </summary>
     private static CfnValue? AzName(StackModel stack, NetworkRefs? network, string? zone)
     {
@@ -205,13 +198,13 @@ public static class MonitoringBlueprint
             return zone;
         if (plan.ExistingSubnetId is not { } subnetId)
             return null;
-        var name = "NlbAzName" + string.Concat(zone.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        var name = ZoneNameInput.ParameterName(zone);
         var parameter = stack.Elements().OfType<ParameterModel>().FirstOrDefault(p => p.Id == name)
             ?? stack.Parameter(name, new ParameterSpec("String",
-                $"Name of AZ {zone} in this account, for the reset alarm's Az dimension (deploy reads it from subnet {subnetId})", AzNamePattern, $"must match {AzNamePattern}"));
-        var sources = stack.Metadata.FirstOrDefault(m => m.Key == AzNameSourcesMetadataKey).Value as CfnMap;
+                $"Name of AZ {zone} in this account, for the reset alarm's Az dimension (deploy reads it from subnet {subnetId})", ZoneNameInput.Pattern, $"must match {ZoneNameInput.Pattern}"));
+        var sources = stack.Metadata.FirstOrDefault(m => m.Key == ZoneNameInput.SourcesMetadataKey).Value as CfnMap;
         var entries = (sources?.Entries ?? []).Where(e => e.Key != name).Append(new(name, subnetId)).ToList();
-        stack.SetMetadata(AzNameSourcesMetadataKey, new CfnMap(entries));
+        stack.SetMetadata(ZoneNameInput.SourcesMetadataKey, new CfnMap(entries));
         return Cfn.Ref(parameter);
     }
 
@@ -236,8 +229,7 @@ public static class MonitoringBlueprint
     }
 
     /// <summary>A construct ID for an alarm: its name in PascalCase.</summary>
-    private static string Id(string alarmName) =>
-        "Alarm" + string.Concat(alarmName.Split('-').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    private static string Id(string alarmName) => "Alarm" + ZoneNameInput.Pascal(alarmName);
 
     private static ResourceModel Need(ResourceModel? resource, string dimension) =>
         resource ?? throw new InvalidOperationException($"the stack has no resource for dimension '{dimension}'");

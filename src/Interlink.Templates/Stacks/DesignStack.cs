@@ -25,5 +25,5 @@ internal static class DesignStack
         Cfn.Ref(stack.Parameter(name, new ParameterSpec("String", description, allowedPattern, allowedPattern is null ? null : $"must match {allowedPattern}")));
 
     /// <summary><c>us-west-2</c> → <c>UsWest2</c>: construct IDs derived from Regions.</summary>
-    public static string Pascal(string region) => string.Concat(region.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    public static string Pascal(string region) => Core.Wiring.ZoneNameInput.Pascal(region);
 }

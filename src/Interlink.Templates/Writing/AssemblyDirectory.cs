@@ -39,8 +39,8 @@ public static class AssemblyDirectory
     }
 
     /// <summary>
-    /// Replaces <paramref name="outputDirectory"/> whole with an assembly <paramref name="fill"/> writes into a staging
-    /// directory beside it, moved into place only when complete: a failure never leaves half an assembly behind, and
+    /// Replaces <paramref name="outputDirectory"/> whole with an assembly <paramref name="fill"/> writes, marker file
+    /// included (<see cref="Templates.AssemblyWriter.WriteInto"/> writes it), into a staging directory beside it, moved into place only when complete: a failure never leaves half an assembly behind, and
     /// only an empty directory or one Interlink wrote is replaced (checked before any work and again before the swap).
     /// </summary>
     public static T Replace<T>(string outputDirectory, Func<string, T> fill)
@@ -52,7 +52,6 @@ public static class AssemblyDirectory
         try
         {
             var result = fill(staging);
-            Mark(staging);
             Swap(target, staging);
             return result;
         }

@@ -16,13 +16,12 @@ public static class AssetFingerprint
     // aws-cdk-lib core/lib/asset-staging.js, ARCHIVE_EXTENSIONS: kept whole when staging.
     private static readonly string[] ArchiveExtensions = [".tar.gz", ".zip", ".jar", ".tar", ".tgz"];
 
-    /// <summary>The fingerprint of <paramref name="file"/>.</summary>
+    /// <summary>The fingerprint of <paramref name="file"/>, read in blocks (a bundle may be large).</summary>
     public static string Of(string file)
     {
-        var bytes = File.ReadAllBytes(file);
-        var binary = Array.IndexOf(bytes, (byte)0, 0, Math.Min(bytes.Length, 8192)) >= 0;
-        var content = binary ? bytes : NormalizeLineEndings(bytes);
-        var contentFingerprint = $"{content.Length}:{Convert.ToHexStringLower(SHA256.HashData(content))}";
+        using var content = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var size = ContentHash(file, content);
+        var contentFingerprint = $"{size}:{Convert.ToHexStringLower(content.GetHashAndReset())}";
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Field(hash, "options.extra", "");
         Field(hash, "options.follow", "external");
@@ -43,16 +42,50 @@ public static class AssetFingerprint
         hash.AppendData([0x03]);
     }
 
-    private static byte[] NormalizeLineEndings(byte[] bytes)
+    /// <summary>
+    /// Hashes the content as the CDK does (<c>contentFingerprint</c>): a file with a NUL byte in its first 8 KiB is
+    /// binary and hashed as is; any other has each CRLF hashed as LF (a CR ending a block waits for the next one).
+    /// Returns the number of bytes hashed.
+    /// </summary>
+    private static long ContentHash(string file, IncrementalHash hash)
     {
-        var output = new List<byte>(bytes.Length);
-        for (var i = 0; i < bytes.Length; i++)
+        using var stream = File.OpenRead(file);
+        var buffer = new byte[8192];
+        var output = new byte[8192];
+        long size = 0;
+        bool? binary = null;
+        var pendingCr = false;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
-            if (bytes[i] == '\r' && i + 1 < bytes.Length && bytes[i + 1] == '\n')
+            binary ??= Array.IndexOf(buffer, (byte)0, 0, read) >= 0;
+            if (binary.Value)
+            {
+                hash.AppendData(buffer, 0, read);
+                size += read;
                 continue;
-            output.Add(bytes[i]);
+            }
+
+            var length = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (pendingCr && buffer[i] != '\n')
+                    output[length++] = (byte)'\r';
+                pendingCr = buffer[i] == '\r';
+                if (!pendingCr)
+                    output[length++] = buffer[i];
+            }
+
+            hash.AppendData(output, 0, length);
+            size += length;
         }
 
-        return [.. output];
+        if (pendingCr)
+        {
+            hash.AppendData([(byte)'\r']);
+            size++;
+        }
+
+        return size;
     }
 }
